@@ -1,0 +1,30 @@
+// Runs every bench/*.bench.ts in turn (or the ones named on the command line) and prints their reports.
+// Each bench measures against a reference in the same run and reports medians and ratios, never absolutes alone.
+import { readdir } from 'node:fs/promises';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import path from 'node:path';
+
+export interface BenchRow {
+  name: string;
+  value: number;
+  unit: string;
+  note?: string;
+}
+
+export type Bench = () => Promise<BenchRow[]>;
+
+const dir = path.dirname(fileURLToPath(import.meta.url));
+const only = process.argv.slice(2);
+const files = (await readdir(dir))
+  .filter((f) => f.endsWith('.bench.ts'))
+  .filter((f) => only.length === 0 || only.some((o) => f.startsWith(o)))
+  .sort();
+
+for (const file of files) {
+  const mod = (await import(pathToFileURL(path.join(dir, file)).href)) as { default: Bench };
+  console.log(`\n## ${file}`);
+  const rows = await mod.default();
+  for (const row of rows) {
+    console.log(`${row.name.padEnd(58)} ${row.value.toFixed(3).padStart(12)} ${row.unit}${row.note ? `  (${row.note})` : ''}`);
+  }
+}
