@@ -2,6 +2,7 @@
 
 export type ErrorCode =
   | 'validation_failed'
+  | 'bad_request'
   | 'invalid_json'
   | 'payload_too_large'
   | 'unsupported_media_type'
@@ -18,10 +19,12 @@ export type ErrorCode =
   | 'too_many_photos'
   | 'blocked_address'
   | 'invalid_url'
-  | 'csrf_failed';
+  | 'csrf_failed'
+  | 'test_mode_only';
 
 const STATUS: Record<ErrorCode, number> = {
   validation_failed: 422,
+  bad_request: 400,
   invalid_json: 400,
   payload_too_large: 413,
   unsupported_media_type: 415,
@@ -39,6 +42,7 @@ const STATUS: Record<ErrorCode, number> = {
   blocked_address: 422,
   invalid_url: 422,
   csrf_failed: 403,
+  test_mode_only: 403,
 };
 
 export interface FieldError {

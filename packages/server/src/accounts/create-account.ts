@@ -1,0 +1,55 @@
+// Creating a merchant account with a test key, a live key and a webhook signing secret.
+import { randomBytes } from 'node:crypto';
+import type { Clock } from '../app/clock.ts';
+import { newId, newToken, sha256Hex } from '../ids.ts';
+import type { Account, ApiKeyRecord, KeyMode, Plan } from '../store/accounts-repo.ts';
+import type { SqlExecutor } from '../store/sql-driver.ts';
+import type { Store } from '../store/store.ts';
+
+export const PLANS: readonly Plan[] = ['free', 'pro', 'enterprise'];
+
+export const newSigningSecret = (): string => `whsec_${randomBytes(32).toString('base64')}`;
+
+export interface NewApiKey {
+  record: ApiKeyRecord;
+  /** Shown once; only its hash is stored. */
+  key: string;
+}
+
+export async function addApiKey(store: Store, tx: SqlExecutor, accountId: string, mode: KeyMode, now: number, label?: string): Promise<NewApiKey> {
+  const key = `sk_${mode}_${newToken(32)}`;
+  const record: ApiKeyRecord = { id: newId('key'), accountId, mode, prefix: key.slice(0, 12), label: label ?? null, createdAt: now, revokedAt: null };
+  await store.accounts.insertKey(tx, record, sha256Hex(key));
+  return { record, key };
+}
+
+export interface CreatedAccount {
+  account: Account;
+  testKey: string;
+  liveKey: string;
+  signingSecret: string;
+}
+
+export async function createAccount(
+  store: Store,
+  clock: Clock,
+  input: { name: string; plan: Plan; minimumAge?: number; notifyEmail?: string },
+): Promise<CreatedAccount> {
+  const now = clock.now();
+  const account: Account = {
+    id: newId('acct'),
+    name: input.name,
+    plan: input.plan,
+    minimumAge: input.minimumAge ?? 18,
+    notifyEmail: input.notifyEmail ?? null,
+    createdAt: now,
+  };
+  const signingSecret = newSigningSecret();
+  return store.driver.transaction(async (tx) => {
+    await store.accounts.insert(tx, account);
+    const test = await addApiKey(store, tx, account.id, 'test', now, 'default test key');
+    const live = await addApiKey(store, tx, account.id, 'live', now, 'default live key');
+    await store.accounts.insertSecret(tx, account.id, { id: newId('sec'), secret: signingSecret, createdAt: now, expiresAt: null });
+    return { account, testKey: test.key, liveKey: live.key, signingSecret };
+  });
+}

@@ -1,0 +1,84 @@
+// The test-mode analyzer: deterministic outcomes chosen by magic values, so merchants can produce every
+// terminal state and every reason code without a real document. See docs/api.md "Test mode".
+import type { DocumentData, PhotoKind, SubCheck, SubCheckName } from '../checks/check-types.ts';
+import type { Analysis, AnalysisContext, Analyzer, PhotoInput } from './analyzer-port.ts';
+import { reason, type ReasonCode } from './reason-codes.ts';
+
+/** Scenario → what goes wrong. Absent scenario: everything passes. */
+export const SCENARIOS = {
+  pass: {},
+  blurry: { retake: 'photo_blurry' },
+  glare: { retake: 'glare' },
+  always_blurry: { retake: 'photo_blurry', always: true },
+  no_face: { retake: 'no_face_detected', kinds: ['selfie'] },
+  unreadable: { fail: 'document_unreadable' },
+  missing_fields: { fail: 'missing_required_fields' },
+  expired: { fail: 'document_expired' },
+  underage: { fail: 'underage' },
+  back_unreadable: { fail: 'barcode_unreadable' },
+  face_mismatch: { fail: 'face_mismatch' },
+} as const satisfies Record<string, { retake?: ReasonCode; always?: boolean; kinds?: readonly PhotoKind[]; fail?: ReasonCode }>;
+
+export type Scenario = keyof typeof SCENARIOS;
+
+const FAIL_SUBCHECK: Partial<Record<ReasonCode, SubCheckName>> = {
+  document_unreadable: 'document_readable',
+  missing_required_fields: 'required_fields',
+  document_expired: 'not_expired',
+  underage: 'minimum_age',
+  barcode_unreadable: 'back_readable',
+  face_mismatch: 'face_match',
+};
+
+const SUBCHECKS_FOR: Record<PhotoKind, SubCheckName[]> = {
+  front: ['document_readable', 'required_fields', 'not_expired', 'minimum_age'],
+  back: ['back_readable'],
+  selfie: ['face_match'],
+};
+
+/** `jane+expired@example.com` → `expired`; otherwise a first name equal to a scenario name; otherwise `pass`. */
+export function scenarioOf(customer: { email?: string; first_name?: string } | null): Scenario {
+  const tag = customer?.email?.match(/^[^@+]*\+([a-z_]+)@/i)?.[1]?.toLowerCase();
+  const candidates = [tag, customer?.first_name?.toLowerCase()];
+  return (candidates.find((c) => c !== undefined && Object.hasOwn(SCENARIOS, c)) as Scenario | undefined) ?? 'pass';
+}
+
+const isoDate = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+const YEAR = 365.25 * 24 * 3600 * 1000;
+
+function documentFor(context: AnalysisContext, scenario: Scenario): DocumentData {
+  const age = scenario === 'underage' ? Math.max(0, context.check.rules.minimum_age - 2) : 34;
+  return {
+    type: 'drivers_license',
+    country: 'US',
+    first_name: context.check.customer?.first_name ?? 'Jane',
+    last_name: context.check.customer?.last_name ?? 'Doe',
+    date_of_birth: isoDate(context.now - age * YEAR - 40 * 24 * 3600 * 1000),
+    expires_on: isoDate(context.now + (scenario === 'expired' ? -1 : 4) * YEAR),
+    document_number_last4: '4242',
+  };
+}
+
+export class TestSimulator implements Analyzer {
+  readonly name = 'simulator';
+
+  async analyze(photo: PhotoInput, context: AnalysisContext): Promise<Analysis> {
+    const scenario = scenarioOf(context.check.customer);
+    const s: { retake?: ReasonCode; always?: boolean; kinds?: readonly PhotoKind[]; fail?: ReasonCode } = SCENARIOS[scenario];
+    const retakeApplies = s.retake && (!s.kinds || s.kinds.includes(photo.kind)) && (s.always || context.previousOfKind === 0);
+    if (retakeApplies) return { accepted: false, reasons: [reason(s.retake!)], subChecks: [] };
+
+    const failing = s.fail ? FAIL_SUBCHECK[s.fail] : undefined;
+    const subChecks: SubCheck[] = SUBCHECKS_FOR[photo.kind]
+      .filter((name) => name !== 'minimum_age' || context.check.rules.minimum_age > 0)
+      .map((name) =>
+        name === failing ? { name, status: 'failed', reasons: [reason(s.fail!)] } : { name, status: 'passed', reasons: [] },
+      );
+    return {
+      accepted: true,
+      reasons: [],
+      subChecks,
+      ...(photo.kind === 'front' ? { document: documentFor(context, scenario) } : {}),
+    };
+  }
+}

@@ -1,0 +1,51 @@
+// Wires the real implementations from configuration: the store, photo storage, mail, analyzers and logging.
+import path from 'node:path';
+import { pino, type Logger } from 'pino';
+import { ManualReview } from '../analysis/manual-review.ts';
+import { TestSimulator } from '../analysis/test-simulator.ts';
+import { EncryptedBlobStore } from '../blobs/encrypted-blob-store.ts';
+import { deriveKey, loadMasterKey } from '../blobs/master-key.ts';
+import type { Config } from '../config/config.ts';
+import { createMailer } from '../mail/mailer.ts';
+import { openStore, type Store } from '../store/store.ts';
+import { systemClock, type Clock } from './clock.ts';
+import type { Services } from './services.ts';
+
+export function createLogger(level: string): Logger {
+  return pino({
+    level,
+    // Belt and braces: whatever a log line carries, these never reach the output.
+    redact: { paths: ['req.headers.authorization', 'req.headers.cookie', '*.secret', '*.password', '*.token', '*.email', '*.phone'], censor: '[redacted]' },
+  });
+}
+
+export interface ServiceOverrides {
+  clock?: Clock;
+  logger?: Logger;
+  store?: Store;
+  /** Postgres schema of its own (tests). */
+  schema?: string;
+}
+
+export async function createServices(config: Config, overrides: ServiceOverrides = {}): Promise<Services> {
+  const logger = overrides.logger ?? createLogger(config.logLevel);
+  const store =
+    overrides.store ??
+    (await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, ...(overrides.schema ? { schema: overrides.schema } : {}) }));
+  const master = loadMasterKey(config.encryptionKey, config.dataDir);
+  return {
+    config,
+    store,
+    clock: overrides.clock ?? systemClock,
+    logger,
+    blobs: new EncryptedBlobStore(path.join(config.dataDir, 'photos'), deriveKey(master, 'photos')),
+    mailer: createMailer(config.smtpUrl, config.mailFrom, logger),
+    analyzers: { simulator: new TestSimulator(), manual: new ManualReview() },
+    urlKey: deriveKey(master, 'photo-urls'),
+  };
+}
+
+export async function closeServices(s: Services): Promise<void> {
+  s.mailer.close();
+  await s.store.close();
+}

@@ -1,0 +1,12 @@
+// The parts beyond the checks API that a process runs: webhook routes and workers, the web app.
+import type { AppExtensions } from '../http/create-app.ts';
+import type { Services } from './services.ts';
+
+export async function extensionsFor(_s: Services): Promise<AppExtensions> {
+  return {};
+}
+
+/** Starts background work (delivery workers); returns functions that stop it. */
+export async function startBackground(_s: Services): Promise<(() => Promise<void>)[]> {
+  return [];
+}

@@ -1,0 +1,20 @@
+// What the domain needs from the outside world, injected once by createServices (or by a test).
+import type { Logger } from 'pino';
+import type { Analyzer } from '../analysis/analyzer-port.ts';
+import type { BlobStore } from '../blobs/encrypted-blob-store.ts';
+import type { Config } from '../config/config.ts';
+import type { Mailer } from '../mail/mailer.ts';
+import type { Store } from '../store/store.ts';
+import type { Clock } from './clock.ts';
+
+export interface Services {
+  config: Config;
+  store: Store;
+  clock: Clock;
+  logger: Logger;
+  blobs: BlobStore;
+  mailer: Mailer;
+  analyzers: Record<string, Analyzer>;
+  /** Signs short-lived photo URLs. */
+  urlKey: Buffer;
+}

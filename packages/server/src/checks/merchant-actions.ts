@@ -1,0 +1,74 @@
+// What a merchant can do to a check beyond reading it: override the verdict, and delete its personal data.
+import type { Services } from '../app/services.ts';
+import { AppError, notFound } from '../errors/app-error.ts';
+import { buildEvent } from '../events/event-types.ts';
+import { reason } from '../analysis/reason-codes.ts';
+import { commitCheck } from './commit-check.ts';
+import type { CheckRecord } from './check-types.ts';
+import { nextStep } from './transition-table.ts';
+import { settleAll } from './verdict.ts';
+
+export async function loadCheck(s: Services, accountId: string, id: string): Promise<CheckRecord> {
+  const check = await s.store.checks.get(accountId, id);
+  if (!check) throw notFound('Check');
+  return check;
+}
+
+export function assertNotDeleted(check: CheckRecord): void {
+  if (check.deletedAt !== null) throw new AppError('check_deleted', 'This check’s personal data was deleted; it can no longer change.');
+}
+
+export async function decide(
+  s: Services,
+  check: CheckRecord,
+  verdict: 'passed' | 'failed',
+  by: 'merchant' | 'simulation',
+  note?: string,
+): Promise<CheckRecord> {
+  assertNotDeleted(check);
+  const now = s.clock.now();
+  const step = nextStep(check.step, verdict === 'passed' ? 'approve' : 'reject');
+  const reasons = verdict === 'failed' ? [reason('manual_rejected', note)] : [];
+  const next: CheckRecord = {
+    ...check,
+    step,
+    verdict,
+    subChecks: settleAll(
+      // An approval overrides earlier failures too; a rejection keeps the passes that were earned.
+      verdict === 'passed' ? check.subChecks.map((sc) => ({ ...sc, status: 'pending' as const, reasons: [] })) : check.subChecks,
+      verdict,
+      reasons,
+    ),
+    decision: { by, verdict, ...(note ? { reason: note } : {}), at: now },
+    updatedAt: now,
+    finishedAt: now,
+  };
+  return commitCheck(s.store, next, check.version, [buildEvent(`check.${step}` as 'check.completed' | 'check.failed', next, now)]);
+}
+
+/** Deletes personal data and photos for good, keeping a tombstone (id, step, verdict, timestamps). */
+export async function deleteCheckData(s: Services, check: CheckRecord): Promise<CheckRecord> {
+  if (check.deletedAt !== null) return check;
+  const now = s.clock.now();
+  const next: CheckRecord = {
+    ...check,
+    customer: null,
+    order: null,
+    document: null,
+    subChecks: check.subChecks.map((sc) => ({ ...sc, reasons: sc.reasons.map((r) => ({ ...r, message: r.code })) })),
+    decision: check.decision && { by: check.decision.by, verdict: check.decision.verdict, at: check.decision.at },
+    deletedAt: now,
+    updatedAt: now,
+  };
+  const saved = await commitCheck(s.store, next, check.version, [], async (tx) => {
+    await s.store.checks.deletePhotos(tx, check.accountId, check.id);
+    await s.store.events.erasePrivacyMessages(tx, check.accountId, check.id);
+  });
+  try {
+    await s.blobs.deletePrefix(`${check.accountId}/${check.id}`);
+  } catch (error) {
+    // The rows are gone, so nothing can reach these files; the operator should still hear about it.
+    s.logger.error({ checkId: check.id, err: { message: (error as Error).message } }, 'photo files of a deleted check remain on disk');
+  }
+  return saved;
+}

@@ -1,0 +1,38 @@
+// The verdict from sub-checks: any final failure fails the check at once, even while photos are still
+// expected; every required sub-check passed completes it; anything else is still pending.
+import type { Rules, SubCheck, SubCheckName, Verdict } from './check-types.ts';
+
+export function requiredSubChecks(rules: Rules, analyzer: string): SubCheckName[] {
+  if (analyzer === 'manual') return ['manual_review'];
+  return [
+    'document_readable',
+    'required_fields',
+    'not_expired',
+    ...(rules.minimum_age > 0 ? (['minimum_age'] as const) : []),
+    ...(rules.back_required ? (['back_readable'] as const) : []),
+    ...(rules.id_type === 'id_and_selfie' ? (['face_match'] as const) : []),
+  ];
+}
+
+export const initialSubChecks = (rules: Rules, analyzer: string): SubCheck[] =>
+  requiredSubChecks(rules, analyzer).map((name) => ({ name, status: 'pending', reasons: [] }));
+
+/** Replaces sub-checks by name with newer results; a settled failure is never overwritten by analysis. */
+export function mergeSubChecks(current: SubCheck[], results: SubCheck[]): SubCheck[] {
+  const merged = new Map(current.map((s) => [s.name, s]));
+  for (const result of results) {
+    if (merged.get(result.name)?.status === 'failed') continue;
+    merged.set(result.name, result);
+  }
+  return [...merged.values()];
+}
+
+export function decideVerdict(subChecks: SubCheck[], required: SubCheckName[]): Verdict {
+  if (subChecks.some((s) => s.status === 'failed')) return 'failed';
+  const passed = new Set(subChecks.filter((s) => s.status === 'passed').map((s) => s.name));
+  return required.every((name) => passed.has(name)) ? 'passed' : 'pending';
+}
+
+/** Settles every still-pending sub-check, as a merchant's decision does. */
+export const settleAll = (subChecks: SubCheck[], status: 'passed' | 'failed', reasons: SubCheck['reasons'] = []): SubCheck[] =>
+  subChecks.map((s) => (s.status === 'pending' ? { ...s, status, reasons } : s));

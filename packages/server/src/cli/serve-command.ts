@@ -1,0 +1,47 @@
+// `realid serve`, `realid worker` and `realid migrate`.
+import { parseArgs } from 'node:util';
+import { startService } from '../app/start-service.ts';
+import { ConfigError, loadConfig } from '../config/config.ts';
+import { openStore } from '../store/store.ts';
+
+function waitForSignal(): Promise<string> {
+  return new Promise((resolve) => {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve(signal));
+  });
+}
+
+export async function serveCommand(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { port: { type: 'string' }, host: { type: 'string' }, 'no-worker': { type: 'boolean' }, 'data-dir': { type: 'string' } },
+  });
+  if (values.port !== undefined && !/^\d+$/.test(values.port)) throw new ConfigError(`--port must be a number, got "${values.port}"`);
+  const config = loadConfig({
+    overrides: {
+      ...(values.port !== undefined ? { port: Number(values.port) } : {}),
+      ...(values.host !== undefined ? { host: values.host } : {}),
+      ...(values['data-dir'] !== undefined ? { dataDir: values['data-dir'] } : {}),
+    },
+  });
+  const running = await startService(config, { http: true, worker: !values['no-worker'] });
+  await waitForSignal();
+  await running.stop();
+  return 0;
+}
+
+export async function workerCommand(args: string[]): Promise<number> {
+  parseArgs({ args, options: {} });
+  const running = await startService(loadConfig(), { http: false, worker: true });
+  await waitForSignal();
+  await running.stop();
+  return 0;
+}
+
+export async function migrateCommand(args: string[]): Promise<number> {
+  parseArgs({ args, options: {} });
+  const config = loadConfig();
+  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  await store.close();
+  console.log('Migrations applied.');
+  return 0;
+}

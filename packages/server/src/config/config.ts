@@ -1,0 +1,168 @@
+// Configuration, layered: defaults → JSON file → environment → command-line flags; validated once at start.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  publicUrl: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  encryptionKey: string | undefined;
+  logLevel: string;
+  linkTtlHours: number;
+  maxPhotoBytes: number;
+  maxPhotosPerCheck: number;
+  analyzers: { test: string; live: string };
+  webhooks: {
+    allowLoopback: boolean;
+    allowPrivate: boolean;
+    retrySchedule: string;
+    secretOverlapHours: number;
+    disableAfterDays: number;
+    egressRanges: string[];
+    localAddress: string | undefined;
+    proxyUrl: string | undefined;
+    connectTimeoutMs: number;
+    totalTimeoutMs: number;
+    concurrency: number;
+    perEndpointConcurrency: number;
+  };
+}
+
+export const DEFAULTS: Config = {
+  port: 4000,
+  host: '0.0.0.0',
+  publicUrl: '',
+  dataDir: './data',
+  databaseUrl: undefined,
+  smtpUrl: undefined,
+  mailFrom: 'realid <no-reply@localhost>',
+  encryptionKey: undefined,
+  logLevel: 'info',
+  linkTtlHours: 24 * 7,
+  maxPhotoBytes: 10 * 1024 * 1024,
+  maxPhotosPerCheck: 12,
+  analyzers: { test: 'simulator', live: 'manual' },
+  webhooks: {
+    // The embedded quick start lets a merchant try webhooks against a receiver on the same machine.
+    allowLoopback: true,
+    allowPrivate: false,
+    retrySchedule: '5s,5m,30m,2h,5h,10h,10h',
+    secretOverlapHours: 24,
+    disableAfterDays: 5,
+    egressRanges: [],
+    localAddress: undefined,
+    proxyUrl: undefined,
+    connectTimeoutMs: 5_000,
+    totalTimeoutMs: 15_000,
+    concurrency: 128,
+    perEndpointConcurrency: 8,
+  },
+};
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+type Env = Record<string, string | undefined>;
+
+const ENV: Record<string, (c: Config, v: string) => void> = {
+  PORT: (c, v) => (c.port = int('PORT', v)),
+  HOST: (c, v) => (c.host = v),
+  PUBLIC_URL: (c, v) => (c.publicUrl = v),
+  REALID_DATA_DIR: (c, v) => (c.dataDir = v),
+  DATABASE_URL: (c, v) => (c.databaseUrl = v),
+  SMTP_URL: (c, v) => (c.smtpUrl = v),
+  MAIL_FROM: (c, v) => (c.mailFrom = v),
+  REALID_ENCRYPTION_KEY: (c, v) => (c.encryptionKey = v),
+  LOG_LEVEL: (c, v) => (c.logLevel = v),
+  REALID_LINK_TTL_HOURS: (c, v) => (c.linkTtlHours = int('REALID_LINK_TTL_HOURS', v)),
+  REALID_MAX_PHOTO_BYTES: (c, v) => (c.maxPhotoBytes = int('REALID_MAX_PHOTO_BYTES', v)),
+  REALID_LIVE_ANALYZER: (c, v) => (c.analyzers.live = v),
+  REALID_WEBHOOKS_ALLOW_LOOPBACK: (c, v) => (c.webhooks.allowLoopback = bool('REALID_WEBHOOKS_ALLOW_LOOPBACK', v)),
+  REALID_WEBHOOKS_ALLOW_PRIVATE: (c, v) => (c.webhooks.allowPrivate = bool('REALID_WEBHOOKS_ALLOW_PRIVATE', v)),
+  REALID_RETRY_SCHEDULE: (c, v) => (c.webhooks.retrySchedule = v),
+  REALID_EGRESS_RANGES: (c, v) => (c.webhooks.egressRanges = v.split(',').map((s) => s.trim()).filter(Boolean)),
+  REALID_EGRESS_LOCAL_ADDRESS: (c, v) => (c.webhooks.localAddress = v),
+  REALID_EGRESS_PROXY: (c, v) => (c.webhooks.proxyUrl = v),
+};
+
+function int(name: string, value: unknown): number {
+  const n = typeof value === 'number' ? value : Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new ConfigError(`${name} must be a non-negative integer, got ${JSON.stringify(value)}`);
+  return n;
+}
+
+function bool(name: string, value: string): boolean {
+  if (/^(1|true|yes|on)$/i.test(value)) return true;
+  if (/^(0|false|no|off)$/i.test(value)) return false;
+  throw new ConfigError(`${name} must be true or false, got ${JSON.stringify(value)}`);
+}
+
+function merge<T>(base: T, patch: unknown, where: string): T {
+  if (patch === undefined) return base;
+  if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) throw new ConfigError(`${where} must be an object`);
+  const out = structuredClone(base) as Record<string, unknown>;
+  for (const [key, value] of Object.entries(patch)) {
+    if (!(key in out)) throw new ConfigError(`Unknown setting ${where}.${key}`);
+    const current = out[key];
+    out[key] =
+      current !== null && typeof current === 'object' && !Array.isArray(current) ? merge(current, value, `${where}.${key}`) : value;
+  }
+  return out as T;
+}
+
+function validate(c: Config): Config {
+  if (c.port > 65535) throw new ConfigError(`port must be at most 65535, got ${c.port}`);
+  for (const [key, value] of Object.entries({ linkTtlHours: c.linkTtlHours, maxPhotoBytes: c.maxPhotoBytes, maxPhotosPerCheck: c.maxPhotosPerCheck })) {
+    int(key, value);
+  }
+  if (c.databaseUrl && !/^(postgres(ql)?:\/\/|sqlite:)/.test(c.databaseUrl)) {
+    throw new ConfigError('DATABASE_URL must start with postgres://, postgresql:// or sqlite:');
+  }
+  if (c.smtpUrl && !/^smtps?:\/\//.test(c.smtpUrl)) throw new ConfigError('SMTP_URL must start with smtp:// or smtps://');
+  if (!['simulator', 'manual'].includes(c.analyzers.test) || !['simulator', 'manual'].includes(c.analyzers.live)) {
+    throw new ConfigError('analyzers.test and analyzers.live must each be "simulator" or "manual"');
+  }
+  if (c.analyzers.live === 'simulator') throw new ConfigError('The test-mode simulator cannot judge live checks; use "manual".');
+  try {
+    new URL(c.publicUrl);
+  } catch {
+    throw new ConfigError(`PUBLIC_URL must be an absolute URL, got ${JSON.stringify(c.publicUrl)}`);
+  }
+  return c;
+}
+
+export interface LoadOptions {
+  env?: Env;
+  file?: string;
+  overrides?: Partial<Pick<Config, 'port' | 'host' | 'dataDir' | 'databaseUrl'>>;
+}
+
+export function loadConfig(options: LoadOptions = {}): Config {
+  const env = options.env ?? process.env;
+  const file = options.file ?? env.REALID_CONFIG ?? (existsSync('realid.config.json') ? 'realid.config.json' : undefined);
+  let config = structuredClone(DEFAULTS);
+  if (file) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (error) {
+      throw new ConfigError(`Cannot read config file ${file}: ${(error as Error).message}`);
+    }
+    config = merge(config, parsed, path.basename(file));
+  }
+  for (const [name, apply] of Object.entries(ENV)) {
+    const value = env[name];
+    if (value !== undefined && value !== '') apply(config, value);
+  }
+  for (const [key, value] of Object.entries(options.overrides ?? {})) {
+    if (value !== undefined) (config as unknown as Record<string, unknown>)[key] = value;
+  }
+  if (!config.publicUrl) config.publicUrl = `http://localhost:${config.port}`;
+  config.publicUrl = config.publicUrl.replace(/\/+$/, '');
+  return validate(config);
+}

@@ -1,0 +1,77 @@
+// Builds the HTTP app from injected services, so tests run it in-process or on a real port alike.
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyPluginAsync } from 'fastify';
+import multipart from '@fastify/multipart';
+import swagger from '@fastify/swagger';
+import type { Services } from '../app/services.ts';
+import { installErrorHandling } from './error-handler.ts';
+import { requireMerchant, type SessionAuthenticator } from './authenticate.ts';
+import { validatorCompiler } from './validation.ts';
+import { checksRoutes } from './routes/checks-routes.ts';
+import { customerRoutes } from './routes/customer-routes.ts';
+import { photosRoutes } from './routes/photos-routes.ts';
+import { accountRoutes } from './routes/account-routes.ts';
+
+export interface AppExtensions {
+  /** More merchant routes under /api/v1 (they get the same authentication). */
+  merchantRoutes?: FastifyPluginAsync[];
+  /** Routes outside /api/v1 (web pages, session login). */
+  publicRoutes?: FastifyPluginAsync[];
+  session?: SessionAuthenticator;
+}
+
+/** Request logs never carry customer link tokens, photo signatures or other query strings. */
+const redactUrl = (url: string): string =>
+  url.split('?')[0]!.replace(/\/(customer|c)\/[^/]+/, '/$1/[token]');
+
+export async function createApp(s: Services, ext: AppExtensions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: s.logger.child({}, {
+      serializers: {
+        req: (req: { method: string; url: string }) => ({ method: req.method, url: redactUrl(req.url) }),
+      },
+    }) as FastifyBaseLogger,
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+    // Per-request lines only when debugging: at volume they cost more than they tell.
+    logController: new LogController({ disableRequestLogging: s.config.logLevel !== 'debug' && s.config.logLevel !== 'trace' }),
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  installErrorHandling(app);
+  await app.register(multipart, {
+    limits: { fileSize: s.config.maxPhotoBytes, files: 1, fields: 5, parts: 6, fieldSize: 1024 },
+    throwFileSizeLimit: true,
+  });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'realid API', version: '1', description: 'Real ID–compatible ID checks and webhooks.' },
+      components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer' } } },
+      security: [{ apiKey: [] }],
+    },
+  });
+
+  app.get('/healthz', { schema: { hide: true } }, async (_request, reply) => {
+    try {
+      await s.store.driver.ping();
+      return { status: 'ok', database: s.store.driver.dialect.name };
+    } catch {
+      return reply.status(503).send({ status: 'unavailable', database: s.store.driver.dialect.name });
+    }
+  });
+
+  await app.register(
+    async (api) => {
+      api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+      await api.register(customerRoutes(s));
+      await api.register(photosRoutes(s));
+      await api.register(async (merchant) => {
+        merchant.addHook('preHandler', requireMerchant(s, ext.session));
+        await merchant.register(checksRoutes(s));
+        await merchant.register(accountRoutes(s));
+        for (const routes of ext.merchantRoutes ?? []) await merchant.register(routes);
+      });
+    },
+    { prefix: '/api/v1' },
+  );
+  for (const routes of ext.publicRoutes ?? []) await app.register(routes);
+  return app;
+}

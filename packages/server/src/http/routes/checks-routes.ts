@@ -1,0 +1,87 @@
+// The merchant's checks API, Real ID's public paths under /api/v1.
+import type { FastifyInstance } from 'fastify';
+import type { Services } from '../../app/services.ts';
+import type { Step, Verdict } from '../../checks/check-types.ts';
+import { checkDetail, checkSummary } from '../../checks/check-view.ts';
+import { createCheck, type CreateCheckInput } from '../../checks/create-check.ts';
+import { decide, deleteCheckData, loadCheck } from '../../checks/merchant-actions.ts';
+import { simulate, type SimulateAction } from '../../checks/simulate-check.ts';
+import { principalOf } from '../authenticate.ts';
+import { decodeCursor, page } from '../cursor.ts';
+import * as schema from '../schemas/check-schemas.ts';
+
+interface IdParams {
+  id: string;
+}
+interface ListQuery {
+  step?: Step;
+  verdict?: Verdict;
+  testing?: boolean;
+  created_after?: string;
+  created_before?: string;
+  q?: string;
+  limit: number;
+  cursor?: string;
+}
+
+export function checksRoutes(s: Services) {
+  return async (app: FastifyInstance): Promise<void> => {
+    app.post<{ Body: CreateCheckInput }>('/checks', { schema: { body: schema.createCheckBody, tags: ['checks'] } }, async (request, reply) => {
+      const { account, mode } = principalOf(request);
+      const { check, link } = await createCheck(s, account, mode === 'test', request.body);
+      return reply.status(201).send({ message: 'Delivered ID check', check: { ...checkSummary(check), link } });
+    });
+
+    app.get<{ Querystring: ListQuery }>('/checks', { schema: { querystring: schema.listChecksQuery, tags: ['checks'] } }, async (request) => {
+      const q = request.query;
+      const rows = await s.store.checks.list(principalOf(request).account.id, {
+        ...(q.step ? { step: q.step } : {}),
+        ...(q.verdict ? { verdict: q.verdict } : {}),
+        ...(q.testing !== undefined ? { testing: q.testing } : {}),
+        ...(q.created_after ? { createdAfter: Date.parse(q.created_after) } : {}),
+        ...(q.created_before ? { createdBefore: Date.parse(q.created_before) } : {}),
+        ...(q.q ? { search: q.q } : {}),
+        ...(q.cursor ? { cursor: decodeCursor(q.cursor)! } : {}),
+        limit: q.limit + 1,
+      });
+      const { items, next_cursor } = page(rows, q.limit, (c) => ({ createdAt: c.createdAt, id: c.id }));
+      return { checks: items.map(checkSummary), next_cursor };
+    });
+
+    app.get<{ Params: IdParams; Querystring: { withPhotos: boolean } }>(
+      '/checks/:id',
+      { schema: { params: schema.checkIdParams, querystring: schema.withPhotosQuery, tags: ['checks'] } },
+      async (request) => {
+        const check = await loadCheck(s, principalOf(request).account.id, request.params.id);
+        return { check: await checkDetail(s, check, request.query.withPhotos && check.deletedAt === null) };
+      },
+    );
+
+    app.delete<{ Params: IdParams }>('/checks/:id', { schema: { params: schema.checkIdParams, tags: ['checks'] } }, async (request) => {
+      const check = await loadCheck(s, principalOf(request).account.id, request.params.id);
+      const deleted = await deleteCheckData(s, check);
+      return { message: 'Deleted the check’s personal data and photos', check: checkSummary(deleted) };
+    });
+
+    for (const [path, verdict] of [['approve', 'passed'], ['reject', 'failed']] as const) {
+      app.post<{ Params: IdParams; Body: { reason?: string } | undefined }>(
+        `/checks/:id/${path}`,
+        { schema: { params: schema.checkIdParams, body: verdict === 'failed' ? schema.rejectBody : schema.decisionBody, tags: ['checks'] } },
+        async (request) => {
+          const check = await loadCheck(s, principalOf(request).account.id, request.params.id);
+          const decided = await decide(s, check, verdict, 'merchant', request.body?.reason);
+          return { check: await checkDetail(s, decided, false) };
+        },
+      );
+    }
+
+    app.post<{ Params: IdParams; Body: SimulateAction }>(
+      '/checks/:id/simulate',
+      { schema: { params: schema.checkIdParams, body: schema.simulateBody, tags: ['checks'] } },
+      async (request) => {
+        const check = await loadCheck(s, principalOf(request).account.id, request.params.id);
+        return { check: await checkDetail(s, await simulate(s, check, request.body), false) };
+      },
+    );
+  };
+}

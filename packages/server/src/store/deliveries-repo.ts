@@ -1,0 +1,202 @@
+// The durable queue is the deliveries table itself: one row per (event, endpoint), claimed with a lease,
+// completed with one row per attempt. Per endpoint, a check's events go out in order.
+import { newId } from '../ids.ts';
+import type { Row, SqlDriver, SqlExecutor } from './sql-driver.ts';
+
+export type DeliveryStatus = 'pending' | 'delivered' | 'failed';
+
+export interface ClaimedDelivery {
+  id: string;
+  accountId: string;
+  endpointId: string;
+  eventId: string;
+  checkId: string;
+  eventType: string;
+  attempts: number;
+}
+
+export interface AttemptRecord {
+  id: string;
+  deliveryId: string;
+  endpointId: string;
+  attemptNo: number;
+  startedAt: number;
+  latencyMs: number;
+  statusCode: number | null;
+  errorCode: string | null;
+  errorMessage: string | null;
+  responseExcerpt: string | null;
+}
+
+export interface Outcome {
+  delivery: ClaimedDelivery;
+  attempt: Omit<AttemptRecord, 'id' | 'deliveryId' | 'endpointId' | 'attemptNo'>;
+  workerId: string;
+  /** delivered: done. retry: try again at `nextAttemptAt`. failed: exhausted or refused for good. */
+  result: 'delivered' | 'retry' | 'failed';
+  nextAttemptAt?: number;
+}
+
+export interface MessageRow {
+  id: string;
+  endpointId: string;
+  eventId: string;
+  eventType: string;
+  checkId: string;
+  status: DeliveryStatus;
+  attempts: number;
+  nextAttemptAt: number | null;
+  lastStatusCode: number | null;
+  lastError: string | null;
+  payload: string;
+  createdAt: number;
+  finishedAt: number | null;
+}
+
+export interface MessageFilters {
+  endpointId?: string;
+  status?: DeliveryStatus;
+  eventType?: string;
+  checkId?: string;
+  before?: { createdAt: number; id: string };
+  limit: number;
+}
+
+const toMessage = (r: Row): MessageRow => ({
+  id: r.id as string,
+  endpointId: r.endpoint_id as string,
+  eventId: r.event_id as string,
+  eventType: r.event_type as string,
+  checkId: r.check_id as string,
+  status: r.status as DeliveryStatus,
+  attempts: r.attempts as number,
+  nextAttemptAt: r.status === 'pending' ? (r.next_attempt_at as number) : null,
+  lastStatusCode: (r.last_status_code as number | null) ?? null,
+  lastError: (r.last_error as string | null) ?? null,
+  payload: r.payload as string,
+  createdAt: r.created_at as number,
+  finishedAt: (r.finished_at as number | null) ?? null,
+});
+
+export class DeliveriesRepo {
+  constructor(private readonly db: SqlDriver) {}
+
+  /**
+   * Leases up to `limit` due deliveries. A delivery waits while an earlier one of the same check is still
+   * pending for the same endpoint, so one endpoint sees a check's events in order. An expired lease is
+   * simply claimable again: that is the reaper.
+   */
+  async claim(workerId: string, now: number, leaseMs: number, limit: number, skipEndpoints: readonly string[] = []): Promise<ClaimedDelivery[]> {
+    const skip = skipEndpoints.length ? `AND d.endpoint_id NOT IN (${skipEndpoints.map(() => '?').join(', ')})` : '';
+    const rows = await this.db.all(
+      `UPDATE deliveries SET locked_until = ?, locked_by = ?
+       WHERE id IN (
+         SELECT d.id FROM deliveries d
+         WHERE d.status = 'pending' AND d.next_attempt_at <= ? AND (d.locked_until IS NULL OR d.locked_until <= ?) ${skip}
+           AND EXISTS (SELECT 1 FROM endpoints e WHERE e.id = d.endpoint_id AND e.enabled = ?)
+           AND NOT EXISTS (SELECT 1 FROM deliveries p WHERE p.endpoint_id = d.endpoint_id AND p.check_id = d.check_id
+                           AND p.status = 'pending' AND p.event_seq < d.event_seq)
+         ORDER BY d.next_attempt_at LIMIT ? ${this.db.dialect.skipLocked})
+       RETURNING id, account_id, endpoint_id, event_id, check_id, event_type, attempts`,
+      [now + leaseMs, workerId, now, now, ...skipEndpoints, true, limit],
+    );
+    return rows.map((r) => ({
+      id: r.id as string,
+      accountId: r.account_id as string,
+      endpointId: r.endpoint_id as string,
+      eventId: r.event_id as string,
+      checkId: r.check_id as string,
+      eventType: r.event_type as string,
+      attempts: r.attempts as number,
+    }));
+  }
+
+  /** The earliest moment a pending delivery becomes due, for the worker's sleep. */
+  async nextDueAt(): Promise<number | null> {
+    const row = await this.db.get<{ at: number | null }>("SELECT MIN(next_attempt_at) AS at FROM deliveries WHERE status = 'pending'");
+    return row?.at ?? null;
+  }
+
+  async payloads(eventIds: readonly string[]): Promise<Map<string, string>> {
+    if (eventIds.length === 0) return new Map();
+    const rows = await this.db.all<{ id: string; payload: string }>(
+      `SELECT id, payload FROM events WHERE id IN (${eventIds.map(() => '?').join(', ')})`,
+      eventIds,
+    );
+    return new Map(rows.map((r) => [r.id, r.payload]));
+  }
+
+  /** Records one attempt and moves the delivery on; only the lease holder may move it. */
+  async recordOutcome(tx: SqlExecutor, o: Outcome): Promise<void> {
+    const d = o.delivery;
+    const at = o.attempt.startedAt + o.attempt.latencyMs;
+    await tx.run(
+      `INSERT INTO attempts (id, delivery_id, account_id, endpoint_id, attempt_no, started_at, latency_ms, status_code, error_code,
+         error_message, response_excerpt, worker) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [newId('att'), d.id, d.accountId, d.endpointId, d.attempts + 1, o.attempt.startedAt, o.attempt.latencyMs,
+        o.attempt.statusCode, o.attempt.errorCode, o.attempt.errorMessage, o.attempt.responseExcerpt, o.workerId],
+    );
+    const status: DeliveryStatus = o.result === 'retry' ? 'pending' : o.result;
+    await tx.run(
+      `UPDATE deliveries SET status = ?, attempts = attempts + 1, next_attempt_at = ?, locked_until = NULL, locked_by = NULL,
+         last_status_code = ?, last_error = ?, updated_at = ?, finished_at = ?
+       WHERE id = ? AND locked_by = ?`,
+      [status, o.nextAttemptAt ?? at, o.attempt.statusCode, o.attempt.errorCode, at, status === 'pending' ? null : at, d.id, o.workerId],
+    );
+  }
+
+  async listMessages(accountId: string, f: MessageFilters): Promise<MessageRow[]> {
+    const where = ['d.account_id = ?'];
+    const params: (string | number)[] = [accountId];
+    if (f.endpointId) (where.push('d.endpoint_id = ?'), params.push(f.endpointId));
+    if (f.status) (where.push('d.status = ?'), params.push(f.status));
+    if (f.eventType) (where.push('d.event_type = ?'), params.push(f.eventType));
+    if (f.checkId) (where.push('d.check_id = ?'), params.push(f.checkId));
+    if (f.before) (where.push('(d.created_at < ? OR (d.created_at = ? AND d.id < ?))'), params.push(f.before.createdAt, f.before.createdAt, f.before.id));
+    const rows = await this.db.all(
+      `SELECT d.*, e.payload FROM deliveries d JOIN events e ON e.id = d.event_id
+       WHERE ${where.join(' AND ')} ORDER BY d.created_at DESC, d.id DESC LIMIT ?`,
+      [...params, f.limit],
+    );
+    return rows.map(toMessage);
+  }
+
+  async getMessage(accountId: string, id: string): Promise<MessageRow | undefined> {
+    const row = await this.db.get(
+      'SELECT d.*, e.payload FROM deliveries d JOIN events e ON e.id = d.event_id WHERE d.id = ? AND d.account_id = ?',
+      [id, accountId],
+    );
+    return row && toMessage(row);
+  }
+
+  async listAttempts(accountId: string, deliveryId: string): Promise<AttemptRecord[]> {
+    const rows = await this.db.all('SELECT * FROM attempts WHERE delivery_id = ? AND account_id = ? ORDER BY attempt_no', [deliveryId, accountId]);
+    return rows.map((r) => ({
+      id: r.id as string,
+      deliveryId: r.delivery_id as string,
+      endpointId: r.endpoint_id as string,
+      attemptNo: r.attempt_no as number,
+      startedAt: r.started_at as number,
+      latencyMs: r.latency_ms as number,
+      statusCode: (r.status_code as number | null) ?? null,
+      errorCode: (r.error_code as string | null) ?? null,
+      errorMessage: (r.error_message as string | null) ?? null,
+      responseExcerpt: (r.response_excerpt as string | null) ?? null,
+    }));
+  }
+
+  /** Failed deliveries of an endpoint since a time, newest last: what "recover" would send again. */
+  async failedSince(accountId: string, endpointId: string, since: number): Promise<MessageRow[]> {
+    const rows = await this.db.all(
+      `SELECT d.*, e.payload FROM deliveries d JOIN events e ON e.id = d.event_id
+       WHERE d.account_id = ? AND d.endpoint_id = ? AND d.status = 'failed' AND d.created_at >= ? ORDER BY d.event_seq`,
+      [accountId, endpointId, since],
+    );
+    return rows.map(toMessage);
+  }
+
+  async countPending(accountId: string): Promise<number> {
+    const row = await this.db.get<{ n: number }>("SELECT COUNT(*) AS n FROM deliveries WHERE account_id = ? AND status = 'pending'", [accountId]);
+    return Number(row?.n ?? 0);
+  }
+}

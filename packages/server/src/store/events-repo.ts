@@ -1,0 +1,124 @@
+// The transactional outbox: events are written in the same transaction as the state change that caused them,
+// and fanned out right there into one delivery row per subscribed endpoint (the queue the workers claim from).
+import { newId } from '../ids.ts';
+import type { EventType, PendingEvent } from '../events/event-types.ts';
+import type { Row, SqlDriver, SqlExecutor } from './sql-driver.ts';
+import { fromJson } from './json-column.ts';
+
+export const DELIVERIES_CHANNEL = 'deliveries';
+
+export interface StoredEvent {
+  id: string;
+  seq: number;
+  accountId: string;
+  checkId: string;
+  type: EventType;
+  testing: boolean;
+  payload: string;
+  createdAt: number;
+}
+
+export interface PrivacyRequestRecord {
+  id: string;
+  accountId: string;
+  checkId: string;
+  kind: string;
+  message: string | null;
+  createdAt: number;
+}
+
+const toEvent = (row: Row): StoredEvent => ({
+  id: row.id as string,
+  seq: row.seq as number,
+  accountId: row.account_id as string,
+  checkId: row.check_id as string,
+  type: row.type as EventType,
+  testing: Boolean(row.testing),
+  payload: row.payload as string,
+  createdAt: row.created_at as number,
+});
+
+export class EventsRepo {
+  constructor(private readonly driver: SqlDriver) {}
+
+  /** Appends events for one check and queues a delivery for every enabled, subscribed endpoint. */
+  async append(
+    tx: SqlExecutor,
+    check: { id: string; accountId: string; testing: boolean },
+    events: readonly PendingEvent[],
+  ): Promise<StoredEvent[]> {
+    if (events.length === 0) return [];
+    const endpoints = await tx.all<{ id: string; event_types: string }>(
+      `SELECT e.id, e.event_types FROM endpoints e JOIN accounts a ON a.id = e.account_id
+       WHERE e.account_id = ? AND e.mode = ? AND e.enabled = ? AND a.plan = 'enterprise'`,
+      [check.accountId, check.testing ? 'test' : 'live', true],
+    );
+    const stored: StoredEvent[] = [];
+    let queued = 0;
+    for (const event of events) {
+      const id = newId('evt');
+      const row = await tx.get<{ seq: number }>(
+        `INSERT INTO events (id, account_id, check_id, type, testing, payload, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING seq`,
+        [id, check.accountId, check.id, event.type, check.testing, event.payload, event.createdAt],
+      );
+      const seq = row!.seq;
+      stored.push({ id, seq, accountId: check.accountId, checkId: check.id, type: event.type, testing: check.testing, payload: event.payload, createdAt: event.createdAt });
+      for (const endpoint of endpoints) {
+        if (!fromJson<string[]>(endpoint.event_types, []).includes(event.type)) continue;
+        await this.queueDelivery(tx, { endpointId: endpoint.id, accountId: check.accountId, eventId: id, seq, checkId: check.id, type: event.type, at: event.createdAt });
+        queued++;
+      }
+    }
+    if (queued > 0) await this.driver.notify(DELIVERIES_CHANNEL, tx);
+    return stored;
+  }
+
+  async queueDelivery(
+    tx: SqlExecutor,
+    d: { endpointId: string; accountId: string; eventId: string; seq: number; checkId: string; type: string; at: number },
+  ): Promise<string> {
+    const id = newId('dlv');
+    await tx.run(
+      `INSERT INTO deliveries (id, account_id, endpoint_id, event_id, event_seq, check_id, event_type, status, attempts,
+         next_attempt_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?)`,
+      [id, d.accountId, d.endpointId, d.eventId, d.seq, d.checkId, d.type, d.at, d.at, d.at],
+    );
+    return id;
+  }
+
+  async listForCheck(accountId: string, checkId: string): Promise<StoredEvent[]> {
+    const rows = await this.driver.all('SELECT * FROM events WHERE check_id = ? AND account_id = ? ORDER BY seq', [checkId, accountId]);
+    return rows.map(toEvent);
+  }
+
+  async get(accountId: string, eventId: string): Promise<StoredEvent | undefined> {
+    const row = await this.driver.get('SELECT * FROM events WHERE id = ? AND account_id = ?', [eventId, accountId]);
+    return row && toEvent(row);
+  }
+
+  async insertPrivacyRequest(tx: SqlExecutor, request: PrivacyRequestRecord): Promise<void> {
+    await tx.run(
+      'INSERT INTO privacy_requests (id, account_id, check_id, kind, message, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+      [request.id, request.accountId, request.checkId, request.kind, request.message, request.createdAt],
+    );
+  }
+
+  async listPrivacyRequests(accountId: string, checkId: string): Promise<PrivacyRequestRecord[]> {
+    const rows = await this.driver.all(
+      'SELECT * FROM privacy_requests WHERE check_id = ? AND account_id = ? ORDER BY created_at, id',
+      [checkId, accountId],
+    );
+    return rows.map((r) => ({
+      id: r.id as string,
+      accountId: r.account_id as string,
+      checkId: r.check_id as string,
+      kind: r.kind as string,
+      message: (r.message as string | null) ?? null,
+      createdAt: r.created_at as number,
+    }));
+  }
+
+  async erasePrivacyMessages(tx: SqlExecutor, accountId: string, checkId: string): Promise<void> {
+    await tx.run('UPDATE privacy_requests SET message = NULL WHERE check_id = ? AND account_id = ?', [checkId, accountId]);
+  }
+}

@@ -1,0 +1,170 @@
+// PostgreSQL adapter of the SQL port: the scale-out engine. Many processes share it; queue claims use
+// SKIP LOCKED and wake-ups travel by LISTEN/NOTIFY.
+import pg from 'pg';
+import type { DialectCapabilities, Row, SqlDriver, SqlExecutor, SqlParam } from '../sql-driver.ts';
+import { loadMigrations } from '../migration-files.ts';
+
+const dialect: DialectCapabilities = { name: 'postgres', skipLocked: 'FOR UPDATE SKIP LOCKED', multiProcess: true };
+
+const INT8_OID = 20;
+const types = {
+  getTypeParser: ((oid: number, format?: string) =>
+    oid === INT8_OID ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+};
+
+const placeholderCache = new Map<string, string>();
+/** Repositories write `?`; Postgres wants `$1, $2, …`. Our SQL never contains a literal `?`. */
+function toPositional(sql: string): string {
+  let converted = placeholderCache.get(sql);
+  if (converted === undefined) {
+    let n = 0;
+    converted = sql.replace(/\?/g, () => `$${++n}`);
+    placeholderCache.set(sql, converted);
+  }
+  return converted;
+}
+
+function executor(client: pg.Pool | pg.PoolClient): SqlExecutor {
+  return {
+    all: async <T = Row>(sql: string, params: readonly SqlParam[] = []) =>
+      (await client.query(toPositional(sql), params as unknown[])).rows as T[],
+    get: async <T = Row>(sql: string, params: readonly SqlParam[] = []) =>
+      (await client.query(toPositional(sql), params as unknown[])).rows[0] as T | undefined,
+    run: async (sql: string, params: readonly SqlParam[] = []) =>
+      (await client.query(toPositional(sql), params as unknown[])).rowCount ?? 0,
+  };
+}
+
+const quoteIdent = (name: string): string => `"${name.replace(/"/g, '""')}"`;
+
+export interface PostgresDriverOptions {
+  url: string;
+  /** A schema of its own (tests give each file one); defaults to the connection's search_path. */
+  schema?: string;
+  poolSize?: number;
+}
+
+export class PostgresDriver implements SqlDriver {
+  readonly dialect = dialect;
+  private readonly pool: pg.Pool;
+  private readonly pooled: SqlExecutor;
+  private readonly channelPrefix: string;
+  private listener: pg.Client | undefined;
+  private readonly handlers = new Map<string, Set<() => void>>();
+  private closed = false;
+
+  constructor(private readonly options: PostgresDriverOptions) {
+    const searchPath = options.schema ? { options: `-c search_path=${quoteIdent(options.schema)}` } : {};
+    this.pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10, types, ...searchPath });
+    this.pool.on('error', () => {
+      // An idle client lost its connection; the pool replaces it on the next checkout.
+    });
+    this.pooled = executor(this.pool);
+    this.channelPrefix = options.schema ? `${options.schema}_` : 'realid_';
+  }
+
+  all<T = Row>(sql: string, params?: readonly SqlParam[]): Promise<T[]> {
+    return this.pooled.all<T>(sql, params);
+  }
+  get<T = Row>(sql: string, params?: readonly SqlParam[]): Promise<T | undefined> {
+    return this.pooled.get<T>(sql, params);
+  }
+  run(sql: string, params?: readonly SqlParam[]): Promise<number> {
+    return this.pooled.run(sql, params);
+  }
+
+  async transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await fn(executor(client));
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async migrate(): Promise<void> {
+    const migrations = await loadMigrations('postgres');
+    const client = await this.pool.connect();
+    try {
+      // A transaction-scoped advisory lock: a second process starting at the same time waits, then sees the work done.
+      await client.query('BEGIN');
+      await client.query("SELECT pg_advisory_xact_lock(hashtext('realid_migrations'))");
+      if (this.options.schema) await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(this.options.schema)}`);
+      await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL)');
+      const done = new Set((await client.query('SELECT version FROM schema_migrations')).rows.map((r) => Number(r.version)));
+      for (const m of migrations.filter((m) => !done.has(m.version))) {
+        await client.query(m.sql);
+        await client.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
+      }
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async notify(channel: string, tx?: SqlExecutor): Promise<void> {
+    // Inside a transaction, Postgres holds the notification until commit: no wake-up for uncommitted work.
+    await (tx ?? this.pooled).run("SELECT pg_notify(?, '')", [this.channelPrefix + channel]);
+  }
+
+  async listen(channel: string, onNotify: () => void): Promise<() => Promise<void>> {
+    const name = this.channelPrefix + channel;
+    let set = this.handlers.get(name);
+    if (!set) {
+      set = new Set();
+      this.handlers.set(name, set);
+      const client = await this.listenerClient();
+      await client.query(`LISTEN ${quoteIdent(name)}`);
+    }
+    set.add(onNotify);
+    return async () => {
+      set.delete(onNotify);
+    };
+  }
+
+  private async listenerClient(): Promise<pg.Client> {
+    if (this.listener) return this.listener;
+    const client = new pg.Client({ connectionString: this.options.url });
+    client.on('notification', (message) => {
+      for (const handler of this.handlers.get(message.channel) ?? []) handler();
+    });
+    client.on('error', () => {
+      // Lost the LISTEN connection: reconnect, and wake everyone once since notifications may have been missed.
+      this.listener = undefined;
+      if (this.closed) return;
+      setTimeout(() => void this.relisten(), 1000).unref();
+    });
+    await client.connect();
+    this.listener = client;
+    return client;
+  }
+
+  private async relisten(): Promise<void> {
+    try {
+      const client = await this.listenerClient();
+      for (const name of this.handlers.keys()) await client.query(`LISTEN ${quoteIdent(name)}`);
+      for (const set of this.handlers.values()) for (const handler of set) handler();
+    } catch {
+      if (!this.closed) setTimeout(() => void this.relisten(), 1000).unref();
+    }
+  }
+
+  async ping(): Promise<void> {
+    await this.pooled.get('SELECT 1');
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.listener?.end().catch(() => undefined);
+    await this.pool.end();
+  }
+}

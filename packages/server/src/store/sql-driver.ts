@@ -1,0 +1,34 @@
+// The storage port's lowest layer: what our repositories need from a SQL database, and nothing more.
+// Repositories write SQL once with `?` placeholders; each adapter runs it on its engine.
+
+export type SqlParam = string | number | boolean | null | Buffer;
+export type Row = Record<string, unknown>;
+
+export interface SqlExecutor {
+  all<T = Row>(sql: string, params?: readonly SqlParam[]): Promise<T[]>;
+  get<T = Row>(sql: string, params?: readonly SqlParam[]): Promise<T | undefined>;
+  /** Runs a statement and returns the number of rows it changed. */
+  run(sql: string, params?: readonly SqlParam[]): Promise<number>;
+}
+
+/** Dialect differences live here and only here. */
+export interface DialectCapabilities {
+  readonly name: 'sqlite' | 'postgres';
+  /** Row locking clause for queue claims; empty where one process owns the database. */
+  readonly skipLocked: string;
+  /** Several processes may claim concurrently (Postgres), or only one process runs workers (SQLite). */
+  readonly multiProcess: boolean;
+}
+
+export interface SqlDriver extends SqlExecutor {
+  readonly dialect: DialectCapabilities;
+  /** Runs `fn` in one transaction; commits when it resolves and rolls back when it throws. */
+  transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T>;
+  /** Applies the numbered migrations; safe when several processes start at once. */
+  migrate(): Promise<void>;
+  /** Wakes listeners in this and (on Postgres) other processes; sent on commit when inside `tx`. */
+  notify(channel: string, tx?: SqlExecutor): Promise<void>;
+  listen(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,138 @@
+// SQLite adapter of the SQL port: better-sqlite3 12, WAL, fsync on every commit; one process owns the queue.
+import { EventEmitter } from 'node:events';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { DialectCapabilities, Row, SqlDriver, SqlExecutor, SqlParam } from '../sql-driver.ts';
+import { loadMigrations } from '../migration-files.ts';
+
+const dialect: DialectCapabilities = { name: 'sqlite', skipLocked: '', multiProcess: false };
+
+type Bindable = string | number | bigint | Buffer | null;
+const bind = (params: readonly SqlParam[]): Bindable[] =>
+  params.map((p) => (typeof p === 'boolean' ? (p ? 1 : 0) : p));
+
+export class SqliteDriver implements SqlDriver {
+  readonly dialect = dialect;
+  private readonly db: Database.Database;
+  private readonly statements = new Map<string, Database.Statement>();
+  private readonly bus = new EventEmitter();
+  // better-sqlite3 is synchronous, but our transactions are async functions: a promise chain keeps
+  // other callers from running statements inside someone else's open transaction.
+  private lock: Promise<void> = Promise.resolve();
+  private inTransaction = false;
+
+  constructor(file: string) {
+    if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = FULL');
+    this.db.pragma('foreign_keys = ON');
+    this.db.pragma('busy_timeout = 5000');
+    this.bus.setMaxListeners(0);
+  }
+
+  private prepare(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  private readonly direct: SqlExecutor = {
+    all: async <T = Row>(sql: string, params: readonly SqlParam[] = []) =>
+      this.prepare(sql).all(...bind(params)) as T[],
+    get: async <T = Row>(sql: string, params: readonly SqlParam[] = []) =>
+      this.prepare(sql).get(...bind(params)) as T | undefined,
+    run: async (sql: string, params: readonly SqlParam[] = []) => this.prepare(sql).run(...bind(params)).changes,
+  };
+
+  private async exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const previous = this.lock;
+    let release!: () => void;
+    this.lock = new Promise((resolve) => (release = resolve));
+    await previous;
+    try {
+      return await fn();
+    } finally {
+      release();
+    }
+  }
+
+  all<T = Row>(sql: string, params?: readonly SqlParam[]): Promise<T[]> {
+    return this.inTransaction ? this.exclusive(() => this.direct.all<T>(sql, params)) : this.direct.all<T>(sql, params);
+  }
+
+  get<T = Row>(sql: string, params?: readonly SqlParam[]): Promise<T | undefined> {
+    return this.inTransaction ? this.exclusive(() => this.direct.get<T>(sql, params)) : this.direct.get<T>(sql, params);
+  }
+
+  run(sql: string, params?: readonly SqlParam[]): Promise<number> {
+    return this.inTransaction ? this.exclusive(() => this.direct.run(sql, params)) : this.direct.run(sql, params);
+  }
+
+  transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T> {
+    return this.exclusive(async () => {
+      const pending: string[] = [];
+      const tx: SqlExecutor & { pending: string[] } = { ...this.direct, pending };
+      this.inTransaction = true;
+      this.db.exec('BEGIN IMMEDIATE');
+      try {
+        const result = await fn(tx);
+        this.db.exec('COMMIT');
+        for (const channel of new Set(pending)) this.bus.emit(channel);
+        return result;
+      } catch (error) {
+        if (this.db.inTransaction) this.db.exec('ROLLBACK');
+        throw error;
+      } finally {
+        this.inTransaction = false;
+      }
+    });
+  }
+
+  async migrate(): Promise<void> {
+    const migrations = await loadMigrations('sqlite');
+    await this.exclusive(async () => {
+      // BEGIN IMMEDIATE takes the write lock, so a second process starting at the same time waits here.
+      this.db.exec('BEGIN IMMEDIATE');
+      try {
+        this.db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL)');
+        const done = new Set(
+          (this.db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version),
+        );
+        for (const m of migrations.filter((m) => !done.has(m.version))) {
+          this.db.exec(m.sql);
+          this.db.prepare('INSERT INTO schema_migrations (version, name) VALUES (?, ?)').run(m.version, m.name);
+        }
+        this.db.exec('COMMIT');
+      } catch (error) {
+        if (this.db.inTransaction) this.db.exec('ROLLBACK');
+        throw error;
+      }
+    });
+  }
+
+  async notify(channel: string, tx?: SqlExecutor): Promise<void> {
+    const pending = (tx as { pending?: string[] } | undefined)?.pending;
+    if (pending) pending.push(channel);
+    else this.bus.emit(channel);
+  }
+
+  async listen(channel: string, onNotify: () => void): Promise<() => Promise<void>> {
+    this.bus.on(channel, onNotify);
+    return async () => {
+      this.bus.off(channel, onNotify);
+    };
+  }
+
+  async ping(): Promise<void> {
+    this.db.prepare('SELECT 1').get();
+  }
+
+  async close(): Promise<void> {
+    await this.exclusive(async () => this.db.close());
+  }
+}

@@ -1,0 +1,53 @@
+// The storage port: repositories written once over the SQL port, on SQLite (default) or PostgreSQL.
+import path from 'node:path';
+import type { SqlDriver } from './sql-driver.ts';
+import { SqliteDriver } from './sqlite/sqlite-driver.ts';
+import { PostgresDriver } from './postgres/postgres-driver.ts';
+import { AccountsRepo } from './accounts-repo.ts';
+import { ChecksRepo } from './checks-repo.ts';
+import { EventsRepo } from './events-repo.ts';
+import { EndpointsRepo } from './endpoints-repo.ts';
+import { DeliveriesRepo } from './deliveries-repo.ts';
+
+export class Store {
+  readonly accounts: AccountsRepo;
+  readonly checks: ChecksRepo;
+  readonly events: EventsRepo;
+  readonly endpoints: EndpointsRepo;
+  readonly deliveries: DeliveriesRepo;
+
+  constructor(readonly driver: SqlDriver) {
+    this.accounts = new AccountsRepo(driver);
+    this.checks = new ChecksRepo(driver);
+    this.events = new EventsRepo(driver);
+    this.endpoints = new EndpointsRepo(driver);
+    this.deliveries = new DeliveriesRepo(driver);
+  }
+
+  close(): Promise<void> {
+    return this.driver.close();
+  }
+}
+
+export interface StoreLocation {
+  /** `postgres://…` selects PostgreSQL; otherwise SQLite under `dataDir`. */
+  databaseUrl?: string | undefined;
+  dataDir: string;
+  /** Postgres only: a schema of its own (used by tests). */
+  schema?: string;
+}
+
+export function openDriver(location: StoreLocation): SqlDriver {
+  const url = location.databaseUrl;
+  if (url && /^postgres(ql)?:\/\//.test(url)) {
+    return new PostgresDriver({ url, ...(location.schema ? { schema: location.schema } : {}) });
+  }
+  const file = url?.startsWith('sqlite:') ? url.slice('sqlite:'.length) : path.join(location.dataDir, 'realid.sqlite');
+  return new SqliteDriver(file);
+}
+
+export async function openStore(location: StoreLocation): Promise<Store> {
+  const driver = openDriver(location);
+  await driver.migrate();
+  return new Store(driver);
+}
