@@ -7,8 +7,8 @@ import { reason, type ReasonCode } from './reason-codes.ts';
 /** Scenario → what goes wrong. Absent scenario: everything passes. */
 export const SCENARIOS = {
   pass: {},
-  blurry: { retake: 'photo_blurry' },
-  glare: { retake: 'glare' },
+  blurry: { retake: 'photo_blurry', kinds: ['front', 'back'] },
+  glare: { retake: 'glare', kinds: ['front', 'back'] },
   always_blurry: { retake: 'photo_blurry', always: true },
   no_face: { retake: 'no_face_detected', kinds: ['selfie'] },
   unreadable: { fail: 'document_unreadable' },

@@ -39,6 +39,7 @@ async function readPhoto(request: import('fastify').FastifyRequest<{ Querystring
   const file = await request.file();
   if (!file) throw new AppError('validation_failed', 'No photo was sent.', [{ field: 'photo', message: 'is required' }]);
   const bytes = await file.toBuffer();
+  if (file.file.truncated) throw new AppError('payload_too_large', 'The photo is larger than this service accepts.');
   const field = file.fields.kind;
   const fromField = field && !Array.isArray(field) && field.type === 'field' ? String(field.value) : undefined;
   const kind: string | undefined = request.query.kind ?? fromField;

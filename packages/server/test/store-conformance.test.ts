@@ -1,0 +1,71 @@
+// One conformance suite for the storage port, run against every adapter.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAccount } from '../src/accounts/create-account.ts';
+import { ManualClock } from '../src/app/clock.ts';
+import { buildEvent } from '../src/events/event-types.ts';
+import { openDriver, Store, type StoreLocation } from '../src/store/store.ts';
+import { POSTGRES_URL, DIALECTS, dropSchema, uniqueSchema } from './support/databases.ts';
+
+describe.each(DIALECTS)('storage port on %s', (dialect) => {
+  let location: StoreLocation;
+  let store: Store;
+  const clock = new ManualClock();
+
+  beforeAll(async () => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'realid-store-'));
+    location = dialect === 'postgres' ? { databaseUrl: POSTGRES_URL, dataDir, schema: uniqueSchema() } : { dataDir };
+    store = new Store(openDriver(location));
+  });
+  afterAll(async () => {
+    await store.close();
+    if (location.schema) await dropSchema(location.schema);
+    await rm(location.dataDir, { recursive: true, force: true });
+  });
+
+  it('migrates safely when several processes start at once, and again later', async () => {
+    const others = [openDriver(location), openDriver(location), openDriver(location)];
+    await Promise.all([store.driver.migrate(), ...others.map((d) => d.migrate())]);
+    await store.driver.migrate();
+    const rows = await store.driver.all<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
+    expect(rows.map((r) => Number(r.version))).toEqual([...new Set(rows.map((r) => Number(r.version)))]);
+    expect(rows.length).toBeGreaterThan(0);
+    await Promise.all(others.map((d) => d.close()));
+  });
+
+  it('rolls back the state change and its events together', async () => {
+    const { account } = await createAccount(store, clock, { name: 'Tx', plan: 'enterprise' });
+    const before = await store.driver.get<{ n: number }>('SELECT COUNT(*) AS n FROM events');
+    await expect(
+      store.driver.transaction(async (tx) => {
+        await store.events.append(tx, { id: 'ROLLBK-0001', accountId: account.id, testing: true }, [
+          buildEvent('check.opened', { id: 'ROLLBK-0001', testing: true }, clock.now()),
+        ]);
+        throw new Error('crash between the event and the commit');
+      }),
+    ).rejects.toThrow('crash');
+    const after = await store.driver.get<{ n: number }>('SELECT COUNT(*) AS n FROM events');
+    expect(Number(after!.n)).toBe(Number(before!.n));
+  });
+
+  it('stores event payloads byte for byte, including non-ASCII text', async () => {
+    const { account } = await createAccount(store, clock, { name: 'Bytes', plan: 'enterprise' });
+    const event = buildEvent('check.completed', { id: 'BYTES0-ü✓', testing: false }, clock.now());
+    const [stored] = await store.driver.transaction((tx) => store.events.append(tx, { id: 'BYTES0-ü✓', accountId: account.id, testing: false }, [event]));
+    expect((await store.events.get(account.id, stored!.id))!.payload).toBe(event.payload);
+    expect(await store.events.get('acct_other', stored!.id)).toBeUndefined();
+  });
+
+  it('keeps API keys hashed and finds them only while active', async () => {
+    const created = await createAccount(store, clock, { name: 'Keys', plan: 'free' });
+    const raw = await store.driver.all<{ key_hash: string }>('SELECT key_hash FROM api_keys WHERE account_id = ?', [created.account.id]);
+    expect(raw.map((r) => r.key_hash)).not.toContain(created.testKey);
+    const keys = await store.accounts.listKeys(created.account.id);
+    expect(keys.map((k) => k.mode).sort()).toEqual(['live', 'test']);
+    const live = keys.find((k) => k.mode === 'live')!;
+    expect(await store.accounts.revokeKey(created.account.id, live.id, clock.now())).toBe(true);
+    expect(await store.accounts.revokeKey('acct_other', keys[0]!.id, clock.now())).toBe(false);
+  });
+});
