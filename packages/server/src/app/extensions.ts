@@ -1,12 +1,21 @@
 // The parts beyond the checks API that a process runs: webhook routes and workers, the web app.
 import type { AppExtensions } from '../http/create-app.ts';
 import type { Services } from './services.ts';
+import { DeliveryWorker } from '../webhooks/delivery-worker.ts';
+import { closeOutboundDispatchers } from '../webhooks/outbound/index.ts';
 
 export async function extensionsFor(_s: Services): Promise<AppExtensions> {
   return {};
 }
 
 /** Starts background work (delivery workers); returns functions that stop it. */
-export async function startBackground(_s: Services): Promise<(() => Promise<void>)[]> {
-  return [];
+export async function startBackground(s: Services): Promise<(() => Promise<void>)[]> {
+  const worker = new DeliveryWorker(s);
+  await worker.start();
+  return [
+    async () => {
+      await worker.stop();
+      await closeOutboundDispatchers();
+    },
+  ];
 }

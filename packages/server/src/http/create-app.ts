@@ -10,6 +10,8 @@ import { checksRoutes } from './routes/checks-routes.ts';
 import { customerRoutes } from './routes/customer-routes.ts';
 import { photosRoutes } from './routes/photos-routes.ts';
 import { accountRoutes } from './routes/account-routes.ts';
+import { metaRoutes } from './routes/meta-routes.ts';
+import { webhooksRoutes } from './routes/webhooks-routes.ts';
 
 export interface AppExtensions {
   /** More merchant routes under /api/v1 (they get the same authentication). */
@@ -63,10 +65,12 @@ export async function createApp(s: Services, ext: AppExtensions = {}): Promise<F
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
       await api.register(customerRoutes(s));
       await api.register(photosRoutes(s));
+      await api.register(metaRoutes(s));
       await api.register(async (merchant) => {
         merchant.addHook('preHandler', requireMerchant(s, ext.session));
         await merchant.register(checksRoutes(s));
         await merchant.register(accountRoutes(s));
+        await merchant.register(webhooksRoutes(s));
         for (const routes of ext.merchantRoutes ?? []) await merchant.register(routes);
       });
     },

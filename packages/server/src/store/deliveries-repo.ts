@@ -84,22 +84,38 @@ export class DeliveriesRepo {
   /**
    * Leases up to `limit` due deliveries. A delivery waits while an earlier one of the same check is still
    * pending for the same endpoint, so one endpoint sees a check's events in order. An expired lease is
-   * simply claimable again: that is the reaper.
+   * simply claimable again: that is the reaper. On SQLite one process owns the queue, so its leases live
+   * in memory (`inFlight`) and a claim costs no write.
    */
-  async claim(workerId: string, now: number, leaseMs: number, limit: number, skipEndpoints: readonly string[] = []): Promise<ClaimedDelivery[]> {
+  async claim(c: {
+    workerId: string;
+    now: number;
+    leaseMs: number;
+    limit: number;
+    skipEndpoints?: readonly string[];
+    inFlight?: ReadonlySet<string>;
+  }): Promise<ClaimedDelivery[]> {
+    const skipEndpoints = c.skipEndpoints ?? [];
     const skip = skipEndpoints.length ? `AND d.endpoint_id NOT IN (${skipEndpoints.map(() => '?').join(', ')})` : '';
-    const rows = await this.db.all(
-      `UPDATE deliveries SET locked_until = ?, locked_by = ?
-       WHERE id IN (
-         SELECT d.id FROM deliveries d
+    const due = `SELECT d.id, d.account_id, d.endpoint_id, d.event_id, d.check_id, d.event_type, d.attempts FROM deliveries d
          WHERE d.status = 'pending' AND d.next_attempt_at <= ? AND (d.locked_until IS NULL OR d.locked_until <= ?) ${skip}
            AND EXISTS (SELECT 1 FROM endpoints e WHERE e.id = d.endpoint_id AND e.enabled = ?)
            AND NOT EXISTS (SELECT 1 FROM deliveries p WHERE p.endpoint_id = d.endpoint_id AND p.check_id = d.check_id
                            AND p.status = 'pending' AND p.event_seq < d.event_seq)
-         ORDER BY d.next_attempt_at LIMIT ? ${this.db.dialect.skipLocked})
-       RETURNING id, account_id, endpoint_id, event_id, check_id, event_type, attempts`,
-      [now + leaseMs, workerId, now, now, ...skipEndpoints, true, limit],
-    );
+         ORDER BY d.next_attempt_at LIMIT ?`;
+    let rows: Row[];
+    if (this.db.dialect.multiProcess) {
+      rows = await this.db.all(
+        `UPDATE deliveries SET locked_until = ?, locked_by = ? WHERE id IN (${due.replace(/^SELECT .*? FROM/s, 'SELECT d.id FROM')} ${this.db.dialect.skipLocked})
+         RETURNING id, account_id, endpoint_id, event_id, check_id, event_type, attempts`,
+        [c.now + c.leaseMs, c.workerId, c.now, c.now, ...skipEndpoints, true, c.limit],
+      );
+    } else {
+      const inFlight = c.inFlight ?? new Set<string>();
+      rows = (await this.db.all(due, [c.now, c.now, ...skipEndpoints, true, c.limit + inFlight.size]))
+        .filter((r) => !inFlight.has(r.id as string))
+        .slice(0, c.limit);
+    }
     return rows.map((r) => ({
       id: r.id as string,
       accountId: r.account_id as string,
@@ -109,6 +125,15 @@ export class DeliveriesRepo {
       eventType: r.event_type as string,
       attempts: r.attempts as number,
     }));
+  }
+
+  /** Gives leased deliveries back untried (this worker has no room for them now). */
+  async release(workerId: string, ids: readonly string[]): Promise<void> {
+    if (ids.length === 0 || !this.db.dialect.multiProcess) return;
+    await this.db.run(
+      `UPDATE deliveries SET locked_until = NULL, locked_by = NULL WHERE locked_by = ? AND id IN (${ids.map(() => '?').join(', ')})`,
+      [workerId, ...ids],
+    );
   }
 
   /** The earliest moment a pending delivery becomes due, for the worker's sleep. */
@@ -140,7 +165,7 @@ export class DeliveriesRepo {
     await tx.run(
       `UPDATE deliveries SET status = ?, attempts = attempts + 1, next_attempt_at = ?, locked_until = NULL, locked_by = NULL,
          last_status_code = ?, last_error = ?, updated_at = ?, finished_at = ?
-       WHERE id = ? AND locked_by = ?`,
+       WHERE id = ? AND status = 'pending' AND (locked_by = ? OR locked_by IS NULL)`,
       [status, o.nextAttemptAt ?? at, o.attempt.statusCode, o.attempt.errorCode, at, status === 'pending' ? null : at, d.id, o.workerId],
     );
   }

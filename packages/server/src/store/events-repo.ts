@@ -56,12 +56,7 @@ export class EventsRepo {
     const stored: StoredEvent[] = [];
     let queued = 0;
     for (const event of events) {
-      const id = newId('evt');
-      const row = await tx.get<{ seq: number }>(
-        `INSERT INTO events (id, account_id, check_id, type, testing, payload, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING seq`,
-        [id, check.accountId, check.id, event.type, check.testing, event.payload, event.createdAt],
-      );
-      const seq = row!.seq;
+      const { id, seq } = await this.insertEvent(tx, check, event);
       stored.push({ id, seq, accountId: check.accountId, checkId: check.id, type: event.type, testing: check.testing, payload: event.payload, createdAt: event.createdAt });
       for (const endpoint of endpoints) {
         if (!fromJson<string[]>(endpoint.event_types, []).includes(event.type)) continue;
@@ -71,6 +66,19 @@ export class EventsRepo {
     }
     if (queued > 0) await this.driver.notify(DELIVERIES_CHANNEL, tx);
     return stored;
+  }
+
+  async insertEvent(
+    tx: SqlExecutor,
+    check: { id: string; accountId: string; testing: boolean },
+    event: PendingEvent,
+  ): Promise<{ id: string; seq: number }> {
+    const id = newId('evt');
+    const row = await tx.get<{ seq: number }>(
+      `INSERT INTO events (id, account_id, check_id, type, testing, payload, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING seq`,
+      [id, check.accountId, check.id, event.type, check.testing, event.payload, event.createdAt],
+    );
+    return { id, seq: row!.seq };
   }
 
   async queueDelivery(

@@ -10,7 +10,7 @@ import { createSecureContext, createServer as createTlsServer } from 'node:tls';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { closeOutboundDispatchers, sendWebhook } from '../../src/webhooks/outbound/index.ts';
 import { fakeDns } from './fake-dns.ts';
-import { startReceiver } from './loopback-receiver.ts';
+import { expectNoOpenSockets, startReceiver } from './loopback-receiver.ts';
 
 const body = '{"event":"check.delivered","created_at":"2022-12-09T15:20:35.136Z","check":{"id":"7TWFOC-auPI","step":"delivered","testing":true}}';
 const headers = { 'content-type': 'application/json' };
@@ -19,7 +19,10 @@ const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
   await Promise.all(cleanups.splice(0).map((cleanup) => cleanup()));
 });
-afterAll(closeOutboundDispatchers);
+afterAll(async () => {
+  await closeOutboundDispatchers();
+  await expectNoOpenSockets();
+});
 
 describe('connecting to the checked address', () => {
   it('resolves once per attempt and connects to the answer it checked (DNS rebinding)', async () => {
@@ -40,6 +43,15 @@ describe('connecting to the checked address', () => {
     expect(second).toMatchObject({ ok: false, errorCode: 'blocked_address' });
     expect(dns.calls).toEqual(['rebind.test', 'rebind.test']);
     expect(target.requests).toHaveLength(1);
+  });
+
+  it('connects over IPv4 when a name has both families, as a development "localhost" does', async () => {
+    const target = await startReceiver((_request, response) => response.end('ok'));
+    cleanups.push(target.close);
+    const dns = fakeDns({ 'dual.test': ['::1', '127.0.0.1'] });
+    const result = await sendWebhook({ url: `http://dual.test:${target.port}/`, headers, body, options: { allowLoopback: true, resolve: dns } });
+    expect(result).toMatchObject({ ok: true });
+    expect(target.requests[0]?.remoteAddress).toBe('127.0.0.1');
   });
 
   it('uses the merchant host name for TLS (SNI and certificate check) while connecting to the checked IP', async () => {

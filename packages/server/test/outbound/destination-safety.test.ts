@@ -2,10 +2,10 @@
 // The DNS is a fake resolver (injected like the system one), not a mock of our code.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeOutboundDispatchers, sendWebhook } from '../../src/webhooks/outbound/index.ts';
+import { checkLiteralHost, closeOutboundDispatchers, sendWebhook } from '../../src/webhooks/outbound/index.ts';
 import type { OutboundOptions } from '../../src/webhooks/outbound/index.ts';
 import { fakeDns } from './fake-dns.ts';
-import { startReceiver } from './loopback-receiver.ts';
+import { expectNoOpenSockets, startReceiver } from './loopback-receiver.ts';
 import type { Receiver } from './loopback-receiver.ts';
 
 const body = '{"event":"check.completed","created_at":"2022-12-09T15:20:35.136Z","check":{"id":"7TWFOC-auPI","step":"completed","testing":true}}';
@@ -18,6 +18,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await receiver.close();
   await closeOutboundDispatchers();
+  await expectNoOpenSockets();
 });
 
 const send = (url: string, options: OutboundOptions = {}) => sendWebhook({ url, headers, body, options });
@@ -156,5 +157,19 @@ describe('hostile DNS answers', () => {
     await send('http://10.0.0.1/', { resolve: dns });
     await send('http://[fe80::1]/', { resolve: dns });
     expect(dns.calls.length).toBe(calls);
+  });
+});
+
+describe('checkLiteralHost', () => {
+  const strict = { allowLoopback: false, allowPrivate: false };
+
+  it('checks IP literals without DNS and leaves names to the resolver', () => {
+    expect(checkLiteralHost('8.8.8.8', strict)).toMatchObject({ ok: true, address: { text: '8.8.8.8' } });
+    expect(checkLiteralHost('[2606:4700::1]', strict)).toMatchObject({ ok: true, address: { text: '2606:4700::1' } });
+    expect(checkLiteralHost('webhooks.example.com', strict)).toBeNull();
+  });
+
+  it('refuses a bracketed host it cannot read rather than sending it to DNS', () => {
+    expect(checkLiteralHost('[fe80::1%25eth0]', strict)).toMatchObject({ ok: false, errorCode: 'blocked_address' });
   });
 });

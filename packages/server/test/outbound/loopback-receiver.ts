@@ -100,3 +100,19 @@ export async function closedPort(): Promise<number> {
   await closeServer(server);
   return port;
 }
+
+const NETWORK_RESOURCES = new Set(['TCPSocketWrap', 'TCPServerWrap', 'TCPWrap', 'ConnectWrap', 'TLSWrap']);
+
+/**
+ * Fails when sockets or listeners outlive the tests. Closing is asynchronous, so it polls briefly
+ * before giving up.
+ */
+export async function expectNoOpenSockets(): Promise<void> {
+  let open: string[] = [];
+  for (let tries = 0; tries < 50; tries++) {
+    open = process.getActiveResourcesInfo().filter((resource) => NETWORK_RESOURCES.has(resource));
+    if (open.length === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error(`sockets left open after the tests: ${open.join(', ')}`);
+}

@@ -4,7 +4,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { closeOutboundDispatchers, sendWebhook } from '../../src/webhooks/outbound/index.ts';
 import type { OutboundOptions } from '../../src/webhooks/outbound/index.ts';
 import { fakeDns } from './fake-dns.ts';
-import { closedPort, startReceiver, startTcpReceiver } from './loopback-receiver.ts';
+import { closedPort, expectNoOpenSockets, startReceiver, startTcpReceiver } from './loopback-receiver.ts';
 
 const body = '{"event":"check.opened","created_at":"2022-12-09T15:20:35.136Z","check":{"id":"7TWFOC-auPI","step":"opened","testing":true}}';
 const headers = { 'content-type': 'application/json' };
@@ -15,7 +15,10 @@ const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
   await Promise.all(cleanups.splice(0).map((cleanup) => cleanup()));
 });
-afterAll(closeOutboundDispatchers);
+afterAll(async () => {
+  await closeOutboundDispatchers();
+  await expectNoOpenSockets();
+});
 
 const send = (url: string, options: OutboundOptions) => sendWebhook({ url, headers, body, options: { allowLoopback: true, ...options } });
 

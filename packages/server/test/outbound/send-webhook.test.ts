@@ -3,7 +3,7 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { closeOutboundDispatchers, sendWebhook } from '../../src/webhooks/outbound/index.ts';
 import type { OutboundOptions } from '../../src/webhooks/outbound/index.ts';
-import { startReceiver } from './loopback-receiver.ts';
+import { expectNoOpenSockets, startReceiver } from './loopback-receiver.ts';
 import type { Receiver } from './loopback-receiver.ts';
 
 const body = '{"event":"check.completed","created_at":"2022-12-09T15:20:35.136Z","check":{"id":"7TWFOC-auPI","step":"completed","testing":true}}';
@@ -19,7 +19,10 @@ async function receiver(handler: Parameters<typeof startReceiver>[0]): Promise<R
 afterEach(async () => {
   await Promise.all(receivers.splice(0).map((started) => started.close()));
 });
-afterAll(closeOutboundDispatchers);
+afterAll(async () => {
+  await closeOutboundDispatchers();
+  await expectNoOpenSockets();
+});
 
 const send = (url: string, options: OutboundOptions = dev) => sendWebhook({ url, headers, body, options });
 

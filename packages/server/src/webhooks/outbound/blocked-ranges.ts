@@ -92,11 +92,15 @@ function compileV4(cidr: string, category: AddressCategory): Range<number> {
   return { base: parsed.value, prefix: Number(prefix), category };
 }
 
+function ipv6Bytes(text: string): Uint8Array {
+  const parsed = parseIPv6(text);
+  if (parsed === null) throw new Error(`bad IPv6 address ${text}`);
+  return parsed.bytes;
+}
+
 function compileV6(cidr: string, category: AddressCategory): Range<Uint8Array> {
   const [address = '', prefix = ''] = cidr.split('/');
-  const parsed = parseIPv6(address);
-  if (parsed === null) throw new Error(`bad IPv6 range ${cidr}`);
-  return { base: parsed.bytes, prefix: Number(prefix), category };
+  return { base: ipv6Bytes(address), prefix: Number(prefix), category };
 }
 
 const V4 = IPV4_RANGES.map(([cidr, category]) => compileV4(cidr, category));
@@ -108,7 +112,7 @@ function inV4(value: number, base: number, prefix: number): boolean {
 }
 
 /** True when the first `prefix` bits of `bytes` equal those of `base`. */
-export function inV6(bytes: Uint8Array, base: Uint8Array, prefix: number): boolean {
+function inV6(bytes: Uint8Array, base: Uint8Array, prefix: number): boolean {
   const fullBytes = prefix >>> 3;
   for (let index = 0; index < fullBytes; index++) if (bytes[index] !== base[index]) return false;
   const remainingBits = prefix & 7;
@@ -122,18 +126,13 @@ export function classifyIPv4(address: IPv4Address): AddressCategory {
   return 'public';
 }
 
-const prefix6 = (text: string): Uint8Array => {
-  const parsed = parseIPv6(text);
-  if (parsed === null) throw new Error(`bad IPv6 prefix ${text}`);
-  return parsed.bytes;
-};
 const COMPATIBLE = new Uint8Array(16);
-const MAPPED = prefix6('::ffff:0:0');
-const TRANSLATED = prefix6('::ffff:0:0:0');
-const NAT64 = prefix6('64:ff9b::');
-const SIX_TO_FOUR = prefix6('2002::');
-const TEREDO = prefix6('2001::');
-const GLOBAL_UNICAST = prefix6('2000::');
+const MAPPED = ipv6Bytes('::ffff:0:0');
+const TRANSLATED = ipv6Bytes('::ffff:0:0:0');
+const NAT64 = ipv6Bytes('64:ff9b::');
+const SIX_TO_FOUR = ipv6Bytes('2002::');
+const TEREDO = ipv6Bytes('2001::');
+const GLOBAL_UNICAST = ipv6Bytes('2000::');
 
 interface Embedding {
   readonly kind: EmbeddingKind;

@@ -136,7 +136,7 @@ export function parseIPv6(text: string): IPv6Address | null {
   return ipv6FromBytes(bytes);
 }
 
-export function ipv6FromBytes(bytes: Uint8Array): IPv6Address {
+function ipv6FromBytes(bytes: Uint8Array): IPv6Address {
   return { family: 6, bytes, text: formatIPv6(bytes) };
 }
 

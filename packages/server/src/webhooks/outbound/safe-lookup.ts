@@ -29,7 +29,9 @@ export function checkAddress(address: IpAddress, policy: AddressPolicy): Destina
  */
 export function checkLiteralHost(hostname: string, policy: AddressPolicy): DestinationCheck | null {
   const address = parseIpAddress(hostname);
-  return address === null ? null : checkAddress(address, policy);
+  if (address !== null) return checkAddress(address, policy);
+  // A bracketed host is an IPv6 literal by definition; one we cannot read must not reach DNS instead.
+  return hostname.startsWith('[') ? blocked(`destination ${hostname} is not a readable IPv6 address`) : null;
 }
 
 function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
@@ -78,8 +80,10 @@ export async function resolveAndCheck(
     if (address === null) return blocked(`${hostname} resolves to an unparseable address`);
     const verdict = classifyAddress(address);
     if (!isAllowed(verdict, policy)) return blocked(`${hostname} resolves to ${describe(address, verdict)}`);
-    // The resolver's order (RFC 6724 for the system resolver) decides which checked address we use.
-    chosen ??= address;
+    // We connect to one address, without Happy Eyeballs, so prefer IPv4: it is what servers and
+    // containers can nearly always reach, and "localhost" often lists ::1 first while a development
+    // receiver listens on 127.0.0.1 only.
+    if (chosen === undefined || (chosen.family === 6 && address.family === 4)) chosen = address;
   }
   return chosen === undefined ? dnsFailure(`DNS lookup of ${hostname} returned no addresses`) : { ok: true, address: chosen };
 }

@@ -64,8 +64,8 @@ function originFor(url: URL, address: IpAddress): string {
 /** The merchant's host name travels in `Host`, from which undici also takes the TLS servername (SNI and certificate check). */
 function headersFor(headers: Readonly<Record<string, string>>, host: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const name in headers) {
-    if (name.toLowerCase() !== 'host') out[name] = headers[name] as string;
+  for (const [name, value] of Object.entries(headers)) {
+    if (name.toLowerCase() !== 'host') out[name] = value;
   }
   out.host = host;
   return out;

@@ -1,0 +1,66 @@
+// One attempt: sign the stored bytes with the account's active secrets, POST them safely, and decide
+// what happens next (done, retry later, or give up).
+import { signPayload } from '@realid/webhooks';
+import type { Services } from '../app/services.ts';
+import type { Endpoint } from '../store/endpoints-repo.ts';
+import type { ClaimedDelivery, Outcome } from '../store/deliveries-repo.ts';
+import { sendWebhook, type OutboundOptions } from './outbound/index.ts';
+import { nextAttemptDelay, type RandomSource, type RetrySchedule } from './retry-policy.ts';
+import type { OutcomeWithContext } from './record-outcomes.ts';
+
+export interface AttemptContext {
+  s: Services;
+  workerId: string;
+  outbound: OutboundOptions;
+  schedule: RetrySchedule;
+  random: RandomSource;
+}
+
+export async function attemptDelivery(
+  ctx: AttemptContext,
+  delivery: ClaimedDelivery,
+  endpoint: Endpoint,
+  payload: string,
+  secrets: readonly string[],
+): Promise<OutcomeWithContext> {
+  const startedAt = ctx.s.clock.now();
+  const attemptNo = delivery.attempts + 1;
+  const headers = signPayload({
+    body: payload,
+    secrets,
+    id: delivery.eventId,
+    timestamp: Math.floor(startedAt / 1000),
+    attempt: attemptNo,
+  });
+  const result = await sendWebhook({
+    url: endpoint.url,
+    headers,
+    body: payload,
+    options: { ...ctx.outbound, requireHttps: endpoint.mode === 'live' },
+  });
+  let outcomeResult: Outcome['result'] = 'delivered';
+  let nextAttemptAt: number | undefined;
+  if (!result.ok) {
+    const delay = result.gone ? null : nextAttemptDelay(attemptNo, ctx.schedule, ctx.random, result.retryAfterMs);
+    outcomeResult = delay === null ? 'failed' : 'retry';
+    if (delay !== null) nextAttemptAt = startedAt + result.latencyMs + delay;
+  }
+  return {
+    endpoint,
+    gone: result.gone === true,
+    outcome: {
+      delivery,
+      workerId: ctx.workerId,
+      result: outcomeResult,
+      ...(nextAttemptAt !== undefined ? { nextAttemptAt } : {}),
+      attempt: {
+        startedAt,
+        latencyMs: result.latencyMs,
+        statusCode: result.status ?? null,
+        errorCode: result.errorCode ?? null,
+        errorMessage: result.errorMessage ?? null,
+        responseExcerpt: result.responseExcerpt ?? null,
+      },
+    },
+  };
+}

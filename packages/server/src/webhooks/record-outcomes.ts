@@ -1,0 +1,90 @@
+// Writes attempt outcomes in batches (group commit: one transaction, one fsync, for many attempts), together
+// with what they mean for the endpoint: failing since when, disabled after days of failure or a 410.
+import type { Services } from '../app/services.ts';
+import type { Endpoint } from '../store/endpoints-repo.ts';
+import type { Outcome } from '../store/deliveries-repo.ts';
+import type { SqlExecutor } from '../store/sql-driver.ts';
+import { emailNotices, logNotice, type Notice } from './account-notices.ts';
+
+export interface OutcomeWithContext {
+  outcome: Outcome;
+  endpoint: Endpoint;
+  /** The receiver answered 410 Gone. */
+  gone: boolean;
+}
+
+const DAY = 24 * 3600_000;
+
+async function applyHealth(s: Services, tx: SqlExecutor, item: OutcomeWithContext, notices: Notice[]): Promise<void> {
+  const { outcome, endpoint } = item;
+  const at = outcome.attempt.startedAt + outcome.attempt.latencyMs;
+  const base = { accountId: endpoint.accountId, at, data: { endpoint_id: endpoint.id, url: endpoint.url } };
+  if (outcome.result === 'delivered') {
+    await s.store.endpoints.markHealthy(tx, endpoint.id);
+    return;
+  }
+  if (item.gone) {
+    if (await s.store.endpoints.disable(tx, endpoint.id, 'gone', at)) {
+      notices.push({ ...base, kind: 'endpoint_disabled', message: `The endpoint ${endpoint.url} answered 410 Gone, so it was disabled. Re-enable it to resume deliveries.` });
+    }
+    return;
+  }
+  if (await s.store.endpoints.markFailing(tx, endpoint.id, at)) {
+    notices.push({ ...base, kind: 'endpoint_failing', message: `Deliveries to ${endpoint.url} started failing (${outcome.attempt.errorCode ?? 'error'}). They will be retried.` });
+  } else if (endpoint.failingSince !== null && at - endpoint.failingSince >= s.config.webhooks.disableAfterDays * DAY) {
+    if (await s.store.endpoints.disable(tx, endpoint.id, 'failing', at)) {
+      notices.push({ ...base, kind: 'endpoint_disabled', message: `Deliveries to ${endpoint.url} have failed for ${s.config.webhooks.disableAfterDays} days, so it was disabled. Fix it and re-enable it; pending messages resume.` });
+    }
+  }
+  if (outcome.result === 'failed') {
+    notices.push({
+      ...base,
+      kind: 'message_exhausted',
+      message: `The ${outcome.delivery.eventType} event for check ${outcome.delivery.checkId} could not be delivered to ${endpoint.url} after ${outcome.delivery.attempts + 1} attempts.`,
+      data: { ...base.data, message_id: outcome.delivery.id, event_id: outcome.delivery.eventId },
+    });
+  }
+}
+
+/** Collects outcomes while a write is under way and writes them all in the next transaction. */
+export class OutcomeWriter {
+  private queue: { item: OutcomeWithContext; done: (error?: unknown) => void }[] = [];
+  private writing: Promise<void> | undefined;
+
+  constructor(private readonly s: Services) {}
+
+  record(item: OutcomeWithContext): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ item, done: (error) => (error ? reject(error) : resolve()) });
+      this.writing ??= this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    while (this.queue.length) {
+      const batch = this.queue;
+      this.queue = [];
+      const notices: Notice[] = [];
+      try {
+        await this.s.store.driver.transaction(async (tx) => {
+          notices.length = 0;
+          for (const { item } of batch) {
+            await this.s.store.deliveries.recordOutcome(tx, item.outcome);
+            await applyHealth(this.s, tx, item, notices);
+          }
+          for (const notice of notices) await logNotice(this.s, tx, notice);
+        });
+        for (const entry of batch) entry.done();
+        if (notices.length) void emailNotices(this.s, notices);
+      } catch (error) {
+        for (const entry of batch) entry.done(error);
+      }
+    }
+    this.writing = undefined;
+  }
+
+  /** Resolves when everything recorded so far is written. */
+  async flush(): Promise<void> {
+    while (this.writing) await this.writing;
+  }
+}
