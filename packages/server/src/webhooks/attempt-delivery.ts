@@ -41,7 +41,9 @@ export async function attemptDelivery(
   let outcomeResult: Outcome['result'] = 'delivered';
   let nextAttemptAt: number | undefined;
   if (!result.ok) {
-    const delay = result.gone ? null : nextAttemptDelay(attemptNo, ctx.schedule, ctx.random, result.retryAfterMs);
+    // A URL we will never send to cannot start working by waiting; an address may (DNS changes), so it retries.
+    const final = result.gone || result.errorCode === 'invalid_url' || result.errorCode === 'https_required';
+    const delay = final ? null : nextAttemptDelay(attemptNo, ctx.schedule, ctx.random, result.retryAfterMs);
     outcomeResult = delay === null ? 'failed' : 'retry';
     if (delay !== null) nextAttemptAt = startedAt + result.latencyMs + delay;
   }

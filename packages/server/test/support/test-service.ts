@@ -8,6 +8,8 @@ import { createAccount, type CreatedAccount } from '../../src/accounts/create-ac
 import { ManualClock } from '../../src/app/clock.ts';
 import { closeServices, createServices } from '../../src/app/create-services.ts';
 import { extensionsFor } from '../../src/app/extensions.ts';
+import { DeliveryWorker } from '../../src/webhooks/delivery-worker.ts';
+import { closeOutboundDispatchers } from '../../src/webhooks/outbound/index.ts';
 import type { Services } from '../../src/app/services.ts';
 import { DEFAULTS, type Config } from '../../src/config/config.ts';
 import { createApp } from '../../src/http/create-app.ts';
@@ -20,6 +22,9 @@ export interface TestService {
   url: string;
   clock: ManualClock;
   dataDir: string;
+  worker: DeliveryWorker | undefined;
+  /** Moves the clock and lets the worker look at the queue again. */
+  advance(ms: number): void;
   newAccount(plan?: Plan, name?: string): Promise<CreatedAccount>;
   api(key: string | undefined, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }>;
   close(): Promise<void>;
@@ -27,8 +32,8 @@ export interface TestService {
 
 export interface TestServiceOptions {
   config?: (c: Config) => void;
-  /** Let the service's background workers run (webhook deliveries). */
-  background?: boolean;
+  /** Run a delivery worker in the test process (jitter fixed at zero, so retries fall on the schedule). */
+  worker?: boolean;
 }
 
 export async function startTestService(dialect: Dialect, options: TestServiceOptions = {}): Promise<TestService> {
@@ -42,6 +47,8 @@ export async function startTestService(dialect: Dialect, options: TestServiceOpt
   const app = await createApp(services, await extensionsFor(services));
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   config.publicUrl = address;
+  const worker = options.worker ? new DeliveryWorker(services, { random: () => 0.5, idleMs: 50 }) : undefined;
+  await worker?.start();
 
   async function api(key: string | undefined, method: string, p: string, body?: unknown) {
     const response = await fetch(`${address}${p}`, {
@@ -59,10 +66,17 @@ export async function startTestService(dialect: Dialect, options: TestServiceOpt
     url: address,
     clock,
     dataDir,
+    worker,
+    advance(ms: number) {
+      clock.advance(ms);
+      worker?.wake();
+    },
     newAccount: (plan: Plan = 'enterprise', name = 'Acme') => createAccount(services.store, clock, { name, plan }),
     api,
     async close() {
       await app.close();
+      await worker?.stop();
+      await closeOutboundDispatchers();
       await closeServices(services);
       if (schema) await dropSchema(schema);
       await rm(dataDir, { recursive: true, force: true });
