@@ -113,7 +113,7 @@ export class AccountsRepo {
   /** Secrets that still sign, oldest first. */
   async activeSecrets(accountId: string, now: number): Promise<SigningSecret[]> {
     const rows = await this.db.all(
-      'SELECT * FROM signing_secrets WHERE account_id = ? AND (expires_at IS NULL OR expires_at > ?) ORDER BY created_at, id',
+      'SELECT * FROM signing_secrets WHERE account_id = ? AND (expires_at IS NULL OR expires_at > ?) ORDER BY CASE WHEN expires_at IS NULL THEN 1 ELSE 0 END, created_at, id',
       [accountId, now],
     );
     return rows.map((r) => ({

@@ -9,13 +9,13 @@ import type { MessageRow } from '../store/deliveries-repo.ts';
 
 async function requeue(s: Services, accountId: string, messages: readonly MessageRow[]): Promise<string[]> {
   const now = s.clock.now();
+  const events = (await Promise.all(messages.map((m) => s.store.events.get(accountId, m.eventId)))).map((e, i) => ({ event: e, message: messages[i]! }));
   return s.store.driver.transaction(async (tx) => {
     const ids: string[] = [];
-    for (const m of messages) {
-      const event = await s.store.events.get(accountId, m.eventId);
+    for (const { event, message } of events) {
       if (!event) continue;
       ids.push(
-        await s.store.events.queueDelivery(tx, { endpointId: m.endpointId, accountId, eventId: event.id, seq: event.seq, checkId: event.checkId, type: event.type, at: now }),
+        await s.store.events.queueDelivery(tx, { endpointId: message.endpointId, accountId, eventId: event.id, seq: event.seq, checkId: event.checkId, type: event.type, at: now }),
       );
     }
     if (ids.length) await s.store.driver.notify(DELIVERIES_CHANNEL, tx);

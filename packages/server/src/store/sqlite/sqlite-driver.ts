@@ -1,4 +1,5 @@
 // SQLite adapter of the SQL port: better-sqlite3 12, WAL, fsync on every commit; one process owns the queue.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { EventEmitter } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -21,6 +22,8 @@ export class SqliteDriver implements SqlDriver {
   // other callers from running statements inside someone else's open transaction.
   private lock: Promise<void> = Promise.resolve();
   private inTransaction = false;
+  /** Marks code running inside one of our transactions, which must use its `tx`, not the driver. */
+  private readonly insideTransaction = new AsyncLocalStorage<true>();
 
   constructor(file: string) {
     if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
@@ -50,6 +53,10 @@ export class SqliteDriver implements SqlDriver {
   };
 
   private async exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.insideTransaction.getStore()) {
+      // Waiting for our own transaction's lock would hang forever; fail loudly instead.
+      throw new Error('A statement ran on the driver inside a transaction; use the transaction executor (tx).');
+    }
     const previous = this.lock;
     let release!: () => void;
     this.lock = new Promise((resolve) => (release = resolve));
@@ -80,7 +87,7 @@ export class SqliteDriver implements SqlDriver {
       this.inTransaction = true;
       this.db.exec('BEGIN IMMEDIATE');
       try {
-        const result = await fn(tx);
+        const result = await this.insideTransaction.run(true, () => fn(tx));
         this.db.exec('COMMIT');
         for (const channel of new Set(pending)) this.bus.emit(channel);
         return result;
