@@ -14,7 +14,7 @@ export function toBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
-/** Callers validate the alphabet first: both decoders silently skip characters they do not know. */
+/** Callers validate the alphabet first: Buffer skips characters it does not know, atob throws on them. */
 export function fromBase64(text: string): Uint8Array {
   if (NodeBuffer) return NodeBuffer.from(text, 'base64');
   return Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
@@ -25,11 +25,4 @@ export function toHex(bytes: Uint8Array): string {
   let hex = '';
   for (const byte of bytes) hex += byte.toString(16).padStart(2, '0');
   return hex;
-}
-
-export function fromHex(text: string): Uint8Array {
-  if (NodeBuffer) return NodeBuffer.from(text, 'hex');
-  const bytes = new Uint8Array(text.length / 2);
-  for (let i = 0; i < bytes.length; i++) bytes[i] = parseInt(text.slice(i * 2, i * 2 + 2), 16);
-  return bytes;
 }

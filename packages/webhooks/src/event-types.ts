@@ -49,7 +49,3 @@ const eventTypes: ReadonlySet<string> = new Set(EVENT_TYPES);
 export function isEventType(value: string): value is RealIdEventType {
   return eventTypes.has(value);
 }
-
-export function isCheckEventType(value: RealIdEventType): value is CheckEventType {
-  return value.startsWith('check.');
-}

@@ -1,41 +1,32 @@
 // HMAC-SHA256 through node:crypto where the runtime has it (synchronous, fastest), WebCrypto everywhere else.
 import type * as NodeCrypto from 'node:crypto';
-import { utf8Bytes } from './encoding.ts';
-import { timingSafeEqual } from './timing-safe-equal.ts';
+import { toBase64, toHex, utf8Bytes } from './encoding.ts';
+
+export type MacEncoding = 'base64' | 'hex';
 
 export interface HmacBackend {
-  /** HMAC-SHA256 over `prefix` (ASCII) followed by `body`. */
-  hmac(key: Uint8Array, prefix: string, body: string | Uint8Array): Uint8Array | Promise<Uint8Array>;
-  /** Constant-time; `false` (not an exception) when the lengths differ. */
-  equal(expected: Uint8Array, actual: Uint8Array): boolean;
+  /** HMAC-SHA256 over `prefix` (ASCII) followed by `body`, encoded as the header carries it. */
+  mac(key: Uint8Array, prefix: string, body: string | Uint8Array, encoding: MacEncoding): string | Promise<string>;
 }
 
 export interface SyncHmacBackend extends HmacBackend {
-  hmac(key: Uint8Array, prefix: string, body: string | Uint8Array): Uint8Array;
+  mac(key: Uint8Array, prefix: string, body: string | Uint8Array, encoding: MacEncoding): string;
 }
 
-export function createNodeBackend(crypto: typeof NodeCrypto): SyncHmacBackend {
-  // A KeyObject skips re-importing the key bytes on every createHmac call.
-  const keys = new WeakMap<Uint8Array, NodeCrypto.KeyObject>();
+function createNodeBackend(crypto: typeof NodeCrypto): SyncHmacBackend {
   return {
-    hmac(key, prefix, body) {
-      let keyObject = keys.get(key);
-      if (!keyObject) {
-        keyObject = crypto.createSecretKey(key);
-        keys.set(key, keyObject);
-      }
-      const mac = crypto.createHmac('sha256', keyObject);
-      if (prefix) mac.update(prefix);
-      return mac.update(body).digest();
+    mac(key, prefix, body, encoding) {
+      const hmac = crypto.createHmac('sha256', key);
+      if (prefix) hmac.update(prefix);
+      return hmac.update(body).digest(encoding);
     },
-    equal: (expected, actual) => expected.length === actual.length && crypto.timingSafeEqual(expected, actual),
   };
 }
 
-export function createWebBackend(subtle: SubtleCrypto): HmacBackend {
+function createWebBackend(subtle: SubtleCrypto): HmacBackend {
   const keys = new WeakMap<Uint8Array, Promise<CryptoKey>>();
   return {
-    async hmac(key, prefix, body) {
+    async mac(key, prefix, body, encoding) {
       let cryptoKey = keys.get(key);
       if (!cryptoKey) {
         cryptoKey = subtle.importKey('raw', new Uint8Array(key), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
@@ -46,9 +37,9 @@ export function createWebBackend(subtle: SubtleCrypto): HmacBackend {
       const data = new Uint8Array(head.length + tail.length);
       data.set(head);
       data.set(tail, head.length);
-      return new Uint8Array(await subtle.sign('HMAC', await cryptoKey, data));
+      const mac = new Uint8Array(await subtle.sign('HMAC', await cryptoKey, data));
+      return encoding === 'hex' ? toHex(mac) : toBase64(mac);
     },
-    equal: timingSafeEqual,
   };
 }
 

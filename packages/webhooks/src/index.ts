@@ -1,5 +1,12 @@
 // @realid/webhooks: verify realid / Real ID webhook deliveries, and sign them.
-export { constructEvent, verifyWebhook, type VerifiedWebhook, type VerifyOptions } from './verify-webhook.ts';
+export {
+  constructEvent,
+  verifySignature,
+  verifyWebhook,
+  type VerifiedWebhook,
+  type VerifyOptions,
+  type WebhookSignature,
+} from './verify-webhook.ts';
 export { signPayload, signPayloadAsync, type SignPayloadInput, type WebhookHeaders } from './sign-payload.ts';
 export { generateTestHeaders, type TestDelivery, type TestHeadersOptions } from './test-headers.ts';
 export { generateSecret, type SecretsInput } from './secrets.ts';

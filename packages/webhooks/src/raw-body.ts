@@ -11,7 +11,7 @@ const HOW_TO =
   'Fastify: use @realid/webhooks/fastify.';
 
 export function rawBytesOf(body: unknown): string | Uint8Array {
-  if (typeof body === 'string') return body;
+  if (typeof body === 'string' || body instanceof Uint8Array) return body;
   if (ArrayBuffer.isView(body)) return new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
   if (Object.prototype.toString.call(body) === '[object ArrayBuffer]') return new Uint8Array(body as ArrayBuffer);
   throw new WebhookVerificationError('body_not_raw', `${describe(body)} ${HOW_TO}`);

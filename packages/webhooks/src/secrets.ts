@@ -5,21 +5,36 @@ import { WebhookVerificationError } from './errors.ts';
 /** One secret, or all active ones during a rotation (oldest first when signing). */
 export type SecretsInput = string | readonly string[];
 
-export interface SigningKey {
-  /** Keys `X-Real-ID-Signature`: the whole secret string, prefix included, as UTF-8. */
-  readonly bodyKey: Uint8Array;
-  /** Keys `webhook-signature`: the base64-decoded part after `whsec_`. */
+/** The keys of the active secrets, in the order given. */
+export interface SigningKeys {
+  /** Key `webhook-signature`: the base64-decoded part after `whsec_`. */
+  readonly standard: readonly Uint8Array[];
+  /** Key `X-Real-ID-Signature`: the whole secret string, prefix included, as UTF-8. */
+  readonly body: readonly Uint8Array[];
+}
+
+interface SigningKey {
   readonly standardKey: Uint8Array;
+  readonly bodyKey: Uint8Array;
 }
 
 const PREFIX = 'whsec_';
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 const cache = new Map<string, SigningKey>();
+// A single secret string is the common case; answering it from here allocates nothing per request.
+const singles = new Map<string, SigningKeys>();
 
-export function parseSecrets(input: unknown): readonly SigningKey[] {
+export function parseSecrets(input: unknown): SigningKeys {
+  if (typeof input === 'string') {
+    const hit = singles.get(input);
+    if (hit) return hit;
+  }
   const list: readonly unknown[] = Array.isArray(input) ? input : [input];
   if (list.length === 0) throw invalid('No signing secret was given (the list is empty).');
-  return list.map((secret, i) => parseSecret(secret, list.length > 1 ? `Signing secret #${i + 1}` : 'The signing secret'));
+  const keys = list.map((secret, i) => parseSecret(secret, list.length > 1 ? `Signing secret #${i + 1}` : 'The signing secret'));
+  const parsed = { standard: keys.map((key) => key.standardKey), body: keys.map((key) => key.bodyKey) };
+  if (typeof input === 'string') remember(singles, input, parsed);
+  return parsed;
 }
 
 /** `whsec_` + base64 of 32 random bytes, the format the dashboard shows. */
@@ -33,10 +48,14 @@ function parseSecret(secret: unknown, label: string): SigningKey {
     if (cached) return cached;
   }
   const key = decodeSecret(secret, label);
-  // Secrets come from configuration, so a handful of entries covers every real receiver; the cap only guards misuse.
-  if (cache.size >= 64) cache.clear();
-  cache.set(secret as string, key);
+  remember(cache, secret as string, key);
   return key;
+}
+
+function remember<T>(map: Map<string, T>, secret: string, value: T): void {
+  // Secrets come from configuration, so a handful of entries covers every real receiver; the cap only guards misuse.
+  if (map.size >= 64) map.clear();
+  map.set(secret, value);
 }
 
 function decodeSecret(secret: unknown, label: string): SigningKey {

@@ -1,9 +1,8 @@
 // Produces every header of a delivery. `signPayload` is synchronous (node:crypto) for the sender's hot path;
 // `signPayloadAsync` runs anywhere WebCrypto does.
-import { toBase64, toHex } from './encoding.ts';
 import { isEventType, type RealIdEventType } from './event-types.ts';
 import { hmacBackend, nodeBackend, type HmacBackend } from './hmac-backend.ts';
-import { parseSecrets, type SecretsInput, type SigningKey } from './secrets.ts';
+import { parseSecrets, type SecretsInput, type SigningKeys } from './secrets.ts';
 
 export interface SignPayloadInput {
   /** The exact body that will be sent. */
@@ -20,7 +19,8 @@ export interface SignPayloadInput {
   attempt?: number;
 }
 
-export interface WebhookHeaders {
+// A type alias, not an interface, so it is assignable to Record<string, string> (fetch, undici, node:http).
+export type WebhookHeaders = {
   'Content-Type': 'application/json';
   'X-Real-ID-Signature': string;
   'X-Real-ID-Event': RealIdEventType;
@@ -28,10 +28,10 @@ export interface WebhookHeaders {
   'webhook-id': string;
   'webhook-timestamp': string;
   'webhook-signature': string;
-}
+};
 
 interface Prepared {
-  keys: readonly SigningKey[];
+  keys: SigningKeys;
   prefix: string;
   event: RealIdEventType;
   attempt: number;
@@ -41,15 +41,15 @@ export function signPayload(input: SignPayloadInput): WebhookHeaders {
   const backend = nodeBackend;
   if (!backend) throw new Error('signPayload needs node:crypto (Node >= 20.16, Bun, Deno); use signPayloadAsync on this runtime.');
   const prepared = prepare(input);
-  const standard = prepared.keys.map((key) => backend.hmac(key.standardKey, prepared.prefix, input.body));
-  return headersOf(input, prepared, backend.hmac(prepared.keys[0]!.bodyKey, '', input.body), standard);
+  const standard = prepared.keys.standard.map((key) => backend.mac(key, prepared.prefix, input.body, 'base64'));
+  return headersOf(input, prepared, backend.mac(prepared.keys.body[0]!, '', input.body, 'hex'), standard);
 }
 
 export async function signPayloadAsync(input: SignPayloadInput): Promise<WebhookHeaders> {
   const prepared = prepare(input);
   const backend: HmacBackend = hmacBackend();
-  const standard = await Promise.all(prepared.keys.map((key) => backend.hmac(key.standardKey, prepared.prefix, input.body)));
-  return headersOf(input, prepared, await backend.hmac(prepared.keys[0]!.bodyKey, '', input.body), standard);
+  const standard = await Promise.all(prepared.keys.standard.map((key) => backend.mac(key, prepared.prefix, input.body, 'base64')));
+  return headersOf(input, prepared, await backend.mac(prepared.keys.body[0]!, '', input.body, 'hex'), standard);
 }
 
 function prepare(input: SignPayloadInput): Prepared {
@@ -64,15 +64,15 @@ function prepare(input: SignPayloadInput): Prepared {
   return { keys, prefix: `${input.id}.${input.timestamp}.`, event: input.event ?? eventOf(input.body), attempt };
 }
 
-function headersOf(input: SignPayloadInput, prepared: Prepared, bodyMac: Uint8Array, standard: Uint8Array[]): WebhookHeaders {
+function headersOf(input: SignPayloadInput, prepared: Prepared, bodyMac: string, standard: string[]): WebhookHeaders {
   return {
     'Content-Type': 'application/json',
-    'X-Real-ID-Signature': toHex(bodyMac),
+    'X-Real-ID-Signature': bodyMac,
     'X-Real-ID-Event': prepared.event,
     'X-Real-ID-Attempt': String(prepared.attempt),
     'webhook-id': input.id,
     'webhook-timestamp': String(input.timestamp),
-    'webhook-signature': standard.map((mac) => `v1,${toBase64(mac)}`).join(' '),
+    'webhook-signature': standard.map((mac) => `v1,${mac}`).join(' '),
   };
 }
 

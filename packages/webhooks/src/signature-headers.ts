@@ -1,22 +1,22 @@
-// Parses the two signature headers into raw MAC bytes; malformed entries simply never match.
-import { fromBase64, fromHex } from './encoding.ts';
+// Extracts the candidate signatures from the two headers, as the encoded strings the MACs are compared with.
 
-// A v1 signature is base64 of a 32-byte HMAC-SHA256: always 43 characters plus one '=' of padding.
-const V1_ENTRY = /^v1,([A-Za-z0-9+/]{43}=),?$/;
-const HEX_MAC = /^[0-9a-fA-F]{64}$/;
+const V1 = 'v1,';
+// base64 of a 32-byte HMAC-SHA256 is 43 characters and one '=': a v1 entry is always 47 characters long.
+const V1_LENGTH = 47;
 
 /** `webhook-signature`: space-separated `v1,<base64>` entries; other versions (e.g. `v1a`) are skipped. */
-export function parseStandardSignatures(header: string): Uint8Array[] {
-  const macs: Uint8Array[] = [];
-  for (const entry of header.split(' ')) {
-    const base64 = V1_ENTRY.exec(entry)?.[1];
-    if (base64) macs.push(fromBase64(base64));
+export function parseStandardSignatures(header: string): string[] {
+  const candidates: string[] = [];
+  for (const entry of header.includes(' ') ? header.split(' ') : [header]) {
+    // A trailing comma appears when a fetch Headers object joins repeated headers with ", ".
+    const length = entry.endsWith(',') ? entry.length - 1 : entry.length;
+    if (length === V1_LENGTH && entry.startsWith(V1)) candidates.push(entry.slice(V1.length, V1_LENGTH));
   }
-  return macs;
+  return candidates;
 }
 
-/** `X-Real-ID-Signature`: lowercase hex (uppercase tolerated). */
-export function parseBodySignature(header: string): Uint8Array | undefined {
-  const value = header.trim();
-  return HEX_MAC.test(value) ? fromHex(value) : undefined;
+/** `X-Real-ID-Signature`: 64 lowercase hex characters (uppercase tolerated). */
+export function parseBodySignature(header: string): string | undefined {
+  const value = header.trim().toLowerCase();
+  return /^[0-9a-f]{64}$/.test(value) ? value : undefined;
 }

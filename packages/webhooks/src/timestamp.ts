@@ -10,8 +10,8 @@ export function parseTimestamp(header: string): number {
   return Number(header);
 }
 
-export function checkTimestamp(timestamp: number, now: Date, toleranceSeconds: number): void {
-  const skew = Math.floor(now.getTime() / 1000) - timestamp;
+export function checkTimestamp(timestamp: number, nowMs: number, toleranceSeconds: number): void {
+  const skew = Math.floor(nowMs / 1000) - timestamp;
   if (skew > toleranceSeconds) {
     throw new WebhookVerificationError(
       'timestamp_too_old',

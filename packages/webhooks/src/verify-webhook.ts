@@ -1,105 +1,91 @@
 // Authenticates a delivery (Standard Webhooks by default, body-only on request), then parses its event.
+// On Node the whole check runs synchronously inside one already-settled promise; elsewhere the MACs come from WebCrypto.
 import { WebhookVerificationError } from './errors.ts';
 import type { RealIdEvent } from './event-types.ts';
-import { hmacBackend } from './hmac-backend.ts';
+import { hmacBackend, nodeBackend } from './hmac-backend.ts';
 import { decodeBody, parseEvent } from './parse-event.ts';
-import { rawBytesOf, type RawBody } from './raw-body.ts';
-import { headerReader, type HeadersInput, type ReadHeader } from './read-headers.ts';
-import { parseSecrets, type SecretsInput, type SigningKey } from './secrets.ts';
-import { parseBodySignature, parseStandardSignatures } from './signature-headers.ts';
-import { checkTimestamp, DEFAULT_TOLERANCE_SECONDS, parseTimestamp } from './timestamp.ts';
+import type { RawBody } from './raw-body.ts';
+import { readDelivery, type Delivery, type VerifyOptions } from './read-delivery.ts';
+import type { HeadersInput } from './read-headers.ts';
+import type { SecretsInput } from './secrets.ts';
+import { checkTimestamp } from './timestamp.ts';
+import { timingSafeEqual } from './timing-safe-equal.ts';
 
-export interface VerifyOptions {
-  /** Accepted clock difference in seconds, both directions. Default 300. */
-  toleranceSeconds?: number;
-  /** Accept a request carrying only `X-Real-ID-Signature` (no replay protection). Default false. */
-  allowBodyOnly?: boolean;
-  /** Clock, for tests. Default `() => new Date()`. */
-  now?: () => Date;
-}
+export type { VerifyOptions } from './read-delivery.ts';
 
-interface DeliveryMeta {
-  event: RealIdEvent;
-  /** `X-Real-ID-Attempt` (1-based). Not covered by any signature: use it for logs only. */
-  attempt: number | undefined;
-}
+/** Who signed what: the authenticated delivery metadata, without the parsed event. */
+export type WebhookSignature =
+  | {
+      scheme: 'standard-webhooks';
+      /** `webhook-id`: the event id, the same on every retry. Dedupe on it. */
+      id: string;
+      /** `webhook-timestamp` of this attempt, unix seconds. */
+      timestamp: number;
+      /** `X-Real-ID-Attempt` (1-based). Not covered by any signature: use it for logs only. */
+      attempt: number | undefined;
+    }
+  | { scheme: 'body-only'; id: undefined; timestamp: undefined; attempt: number | undefined };
 
-export type VerifiedWebhook =
-  | (DeliveryMeta & { scheme: 'standard-webhooks'; /** `webhook-id`: dedupe on it. */ id: string; timestamp: number })
-  | (DeliveryMeta & { scheme: 'body-only'; id: undefined; timestamp: undefined });
-
-const STANDARD_HEADERS = ['webhook-id', 'webhook-timestamp', 'webhook-signature'] as const;
+export type VerifiedWebhook = WebhookSignature & { event: RealIdEvent };
 
 /** Verifies and parses a delivery, returning the event with its `webhook-id` for deduplication. */
-export async function verifyWebhook(
-  rawBody: RawBody,
-  headers: HeadersInput,
-  secrets: SecretsInput,
-  options: VerifyOptions = {},
-): Promise<VerifiedWebhook> {
-  const toleranceSeconds = tolerance(options);
-  const body = rawBytesOf(rawBody);
-  const keys = parseSecrets(secrets);
-  const read = headerReader(headers);
-  const [id, timestampHeader, signatures] = STANDARD_HEADERS.map(read);
-  const attempt = parseAttempt(read('x-real-id-attempt'));
-  if (id === undefined && timestampHeader === undefined && signatures === undefined) {
-    await verifyBodyOnly(body, read, keys, options);
-    return { scheme: 'body-only', id: undefined, timestamp: undefined, attempt, event: parseEvent(decodeBody(body)) };
-  }
-  if (id === undefined || timestampHeader === undefined || signatures === undefined) {
-    const missing = STANDARD_HEADERS.filter((name) => read(name) === undefined);
-    throw new WebhookVerificationError('missing_signature', `Missing the ${missing.join(', ')} header(s); all three Standard Webhooks headers are required together.`);
-  }
-  const timestamp = parseTimestamp(timestampHeader);
-  // The signature is checked before the clock, so a skew error is only ever reported for an authentic request.
-  await verifyStandard(body, `${id}.${timestampHeader}.`, signatures, keys);
-  checkTimestamp(timestamp, options.now?.() ?? new Date(), toleranceSeconds);
-  return { scheme: 'standard-webhooks', id, timestamp, attempt, event: parseEvent(decodeBody(body)) };
+export function verifyWebhook(rawBody: RawBody, headers: HeadersInput, secrets: SecretsInput, options: VerifyOptions = {}): Promise<VerifiedWebhook> {
+  return verify(rawBody, headers, secrets, options, (signature, body) => {
+    const event = parseEvent(decodeBody(body));
+    return signature.scheme === 'standard-webhooks'
+      ? { scheme: signature.scheme, id: signature.id, timestamp: signature.timestamp, attempt: signature.attempt, event }
+      : { scheme: signature.scheme, id: undefined, timestamp: undefined, attempt: signature.attempt, event };
+  });
 }
 
 /** Verifies and parses a delivery; `verifyWebhook` also returns its `webhook-id`. */
-export async function constructEvent(
+export function constructEvent(rawBody: RawBody, headers: HeadersInput, secrets: SecretsInput, options: VerifyOptions = {}): Promise<RealIdEvent> {
+  return verify(rawBody, headers, secrets, options, (_signature, body) => parseEvent(decodeBody(body)));
+}
+
+/** Authenticity only, without parsing the body: for forwarding the raw bytes elsewhere. The fastest path. */
+export function verifySignature(rawBody: RawBody, headers: HeadersInput, secrets: SecretsInput, options: VerifyOptions = {}): Promise<WebhookSignature> {
+  return verify(rawBody, headers, secrets, options, (signature) => signature);
+}
+
+function verify<T>(
   rawBody: RawBody,
   headers: HeadersInput,
   secrets: SecretsInput,
-  options?: VerifyOptions,
-): Promise<RealIdEvent> {
-  return (await verifyWebhook(rawBody, headers, secrets, options)).event;
-}
-
-async function verifyStandard(body: string | Uint8Array, prefix: string, header: string, keys: readonly SigningKey[]): Promise<void> {
-  const candidates = parseStandardSignatures(header);
-  if (candidates.length === 0) {
-    throw new WebhookVerificationError('invalid_signature', 'The webhook-signature header holds no well-formed "v1,<base64>" signature.');
-  }
-  const backend = hmacBackend();
-  for (const key of keys) {
-    const expected = await backend.hmac(key.standardKey, prefix, body);
-    if (candidates.some((candidate) => backend.equal(expected, candidate))) return;
-  }
-  throw noMatch('webhook-signature', keys.length);
-}
-
-async function verifyBodyOnly(body: string | Uint8Array, read: ReadHeader, keys: readonly SigningKey[], options: VerifyOptions): Promise<void> {
-  const header = read('x-real-id-signature');
-  if (header === undefined) {
-    throw new WebhookVerificationError('missing_signature', 'The request carries no signature: expected webhook-id, webhook-timestamp and webhook-signature headers.');
-  }
-  if (!options.allowBodyOnly) {
-    throw new WebhookVerificationError(
-      'missing_signature',
-      'Only X-Real-ID-Signature is present; the webhook-id, webhook-timestamp and webhook-signature headers are required because a ' +
-        'body-only signature can be replayed forever. If a proxy strips them, fix the proxy; to accept body-only requests anyway, pass { allowBodyOnly: true }.',
+  options: VerifyOptions,
+  then: (signature: WebhookSignature, body: string | Uint8Array) => T,
+): Promise<T> {
+  try {
+    const delivery = readDelivery(rawBody, headers, secrets, options);
+    const node = nodeBackend;
+    if (node) {
+      const signature = authenticate(delivery, options, (key) => node.mac(key, delivery.prefix, delivery.body, delivery.encoding));
+      return Promise.resolve(then(signature, delivery.body));
+    }
+    const backend = hmacBackend();
+    return Promise.all(delivery.keys.map((key) => backend.mac(key, delivery.prefix, delivery.body, delivery.encoding))).then((macs) =>
+      then(authenticate(delivery, options, (key) => macs[delivery.keys.indexOf(key)]!), delivery.body),
     );
+  } catch (error) {
+    return Promise.reject(error);
   }
-  const candidate = parseBodySignature(header);
-  if (!candidate) throw new WebhookVerificationError('invalid_signature', 'X-Real-ID-Signature is not 64 hex characters.');
-  const backend = hmacBackend();
-  for (const key of keys) {
-    if (backend.equal(await backend.hmac(key.bodyKey, '', body), candidate)) return;
+}
+
+function authenticate(delivery: Delivery, options: VerifyOptions, macFor: (key: Uint8Array) => string): WebhookSignature {
+  if (!anyMatch(delivery, macFor)) throw noMatch(delivery.header, delivery.keys.length);
+  if (delivery.scheme === 'body-only') return { scheme: 'body-only', id: undefined, timestamp: undefined, attempt: delivery.attempt };
+  const timestamp = delivery.timestamp!;
+  // Checked after the signature, so a clock-skew error is only ever reported for an authentic request.
+  checkTimestamp(timestamp, options.now ? options.now().getTime() : Date.now(), delivery.toleranceSeconds);
+  return { scheme: 'standard-webhooks', id: delivery.id!, timestamp, attempt: delivery.attempt };
+}
+
+function anyMatch(delivery: Delivery, macFor: (key: Uint8Array) => string): boolean {
+  for (const key of delivery.keys) {
+    const expected = macFor(key);
+    for (const candidate of delivery.candidates) if (timingSafeEqual(expected, candidate)) return true;
   }
-  throw noMatch('X-Real-ID-Signature', keys.length);
+  return false;
 }
 
 function noMatch(header: string, secretCount: number): WebhookVerificationError {
@@ -109,14 +95,4 @@ function noMatch(header: string, secretCount: number): WebhookVerificationError 
     `No signature in ${header} matches ${secrets}. Check that it is this endpoint's account secret from Settings > DevTools, ` +
       'and that the body is passed exactly as received: re-serialised JSON never matches.',
   );
-}
-
-function parseAttempt(header: string | undefined): number | undefined {
-  return header !== undefined && /^\d{1,6}$/.test(header) ? Number(header) : undefined;
-}
-
-function tolerance(options: VerifyOptions): number {
-  const seconds = options.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS;
-  if (!Number.isFinite(seconds) || seconds < 0) throw new TypeError('toleranceSeconds must be a finite number >= 0.');
-  return seconds;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { constructEvent, signPayload, signPayloadAsync, verifyWebhook, WebhookVerificationError } from '../src/index.ts';
+import { constructEvent, signPayload, signPayloadAsync, verifySignature, verifyWebhook, WebhookVerificationError } from '../src/index.ts';
 import { atSecond, vectors } from './fixtures.ts';
 
 const isEvent = (body: string): boolean => body.includes('"event"');
@@ -7,7 +7,7 @@ const isEvent = (body: string): boolean => body.includes('"event"');
 describe('docs/webhook-test-vectors.json', () => {
   it('has the cases the contract promises', () => {
     expect(vectors.some((v) => v.secrets.length > 1)).toBe(true);
-    expect(vectors.some((v) => /[^\x00-\x7f]/.test(v.body))).toBe(true);
+    expect(vectors.some((v) => [...v.body].some((c) => c.charCodeAt(0) > 0x7f))).toBe(true);
   });
 
   describe.each(vectors)('$name', (vector) => {
@@ -29,7 +29,14 @@ describe('docs/webhook-test-vectors.json', () => {
       };
       for (const secret of vector.secrets) {
         for (const body of [vector.body, new TextEncoder().encode(vector.body)]) {
-          const verifying = verifyWebhook(body, headers, secret, { now: atSecond(vector.timestamp) });
+          const now = atSecond(vector.timestamp);
+          await expect(verifySignature(body, headers, secret, { now })).resolves.toEqual({
+            scheme: 'standard-webhooks',
+            id: vector.id,
+            timestamp: vector.timestamp,
+            attempt: undefined,
+          });
+          const verifying = verifyWebhook(body, headers, secret, { now });
           if (isEvent(vector.body)) {
             await expect(verifying).resolves.toMatchObject({ id: vector.id, event: JSON.parse(vector.body) as object });
           } else {

@@ -173,11 +173,15 @@ export class DeliveriesRepo {
   async listMessages(accountId: string, f: MessageFilters): Promise<MessageRow[]> {
     const where = ['d.account_id = ?'];
     const params: (string | number)[] = [accountId];
-    if (f.endpointId) (where.push('d.endpoint_id = ?'), params.push(f.endpointId));
-    if (f.status) (where.push('d.status = ?'), params.push(f.status));
-    if (f.eventType) (where.push('d.event_type = ?'), params.push(f.eventType));
-    if (f.checkId) (where.push('d.check_id = ?'), params.push(f.checkId));
-    if (f.before) (where.push('(d.created_at < ? OR (d.created_at = ? AND d.id < ?))'), params.push(f.before.createdAt, f.before.createdAt, f.before.id));
+    const add = (sql: string, ...values: (string | number)[]) => {
+      where.push(sql);
+      params.push(...values);
+    };
+    if (f.endpointId) add('d.endpoint_id = ?', f.endpointId);
+    if (f.status) add('d.status = ?', f.status);
+    if (f.eventType) add('d.event_type = ?', f.eventType);
+    if (f.checkId) add('d.check_id = ?', f.checkId);
+    if (f.before) add('(d.created_at < ? OR (d.created_at = ? AND d.id < ?))', f.before.createdAt, f.before.createdAt, f.before.id);
     const rows = await this.db.all(
       `SELECT d.*, e.payload FROM deliveries d JOIN events e ON e.id = d.event_id
        WHERE ${where.join(' AND ')} ORDER BY d.created_at DESC, d.id DESC LIMIT ?`,

@@ -2,6 +2,7 @@
 // what happens next (done, retry later, or give up).
 import { signPayload } from '@realid/webhooks';
 import type { Services } from '../app/services.ts';
+import type { EventType } from '../events/event-types.ts';
 import type { Endpoint } from '../store/endpoints-repo.ts';
 import type { ClaimedDelivery, Outcome } from '../store/deliveries-repo.ts';
 import { sendWebhook, type OutboundOptions } from './outbound/index.ts';
@@ -29,6 +30,7 @@ export async function attemptDelivery(
     body: payload,
     secrets,
     id: delivery.eventId,
+    event: delivery.eventType as EventType,
     timestamp: Math.floor(startedAt / 1000),
     attempt: attemptNo,
   });

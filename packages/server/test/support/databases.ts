@@ -11,7 +11,7 @@ async function postgresReachable(): Promise<boolean> {
     await client.query('SELECT 1');
     return true;
   } catch (error) {
-    if (process.env.REALID_TEST_POSTGRES === 'required') throw new Error(`PostgreSQL is required but unreachable at ${POSTGRES_URL}: ${(error as Error).message}`);
+    if (process.env.REALID_TEST_POSTGRES === 'required') throw new Error(`PostgreSQL is required but unreachable at ${POSTGRES_URL}: ${(error as Error).message}`, { cause: error });
     return false;
   } finally {
     await client.end().catch(() => undefined);

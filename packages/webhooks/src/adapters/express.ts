@@ -55,7 +55,8 @@ export function webhookHandler<Req extends RawBodyRequest = RawBodyRequest, Res 
 async function rawBodyOf(req: RawBodyRequest, limit: number): Promise<RawBody | typeof TOO_LARGE> {
   if (isRaw(req.rawBody)) return req.rawBody;
   if (isRaw(req.body)) return req.body;
-  if (req.body !== undefined || req.readableEnded) {
+  // Express 4's parsers preset req.body to {} even when they skip a request, so only a drained stream means the bytes are gone.
+  if (req.readableEnded) {
     throw new WebhookVerificationError(
       'body_not_raw',
       'A body parser (express.json()?) consumed the request before the webhook handler, so the raw bytes the signature covers are gone. ' +

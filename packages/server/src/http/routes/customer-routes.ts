@@ -1,5 +1,5 @@
 // The customer's side, reached with the link's token alone (no API key): open, photos, status, privacy requests.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Services } from '../../app/services.ts';
 import type { PhotoKind } from '../../checks/check-types.ts';
 import { checkForToken, customerView, filePrivacyRequest, openCheck } from '../../checks/customer-actions.ts';
@@ -32,7 +32,7 @@ interface TokenParams {
   token: string;
 }
 
-async function readPhoto(request: import('fastify').FastifyRequest<{ Querystring: { kind?: PhotoKind } }>) {
+async function readPhoto(request: FastifyRequest<{ Querystring: { kind?: PhotoKind } }>) {
   if (!request.isMultipart()) {
     throw new AppError('unsupported_media_type', 'Send the photo as multipart/form-data with a "photo" file field.');
   }
