@@ -120,7 +120,7 @@ describe.each(DIALECTS)('webhooks API on %s', (dialect) => {
 
     receiver.behaviour = () => ({ status: 500 });
     const since = new Date(t.clock.now()).toISOString();
-    const failing = [];
+    const failing: string[] = [];
     for (let i = 0; i < 2; i++) failing.push((await t.api(testKey, 'POST', '/api/v1/checks', { customer: { email: 'f@example.com' } })).body.check.id);
     for (let round = 0; round < 3; round++) {
       await waitFor(async () => (await t.api(testKey, 'GET', '/api/v1/webhooks/messages?status=pending')).body.messages.every((m: { attempts: number }) => m.attempts > round), `attempt ${round + 1}`);

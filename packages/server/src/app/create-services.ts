@@ -7,7 +7,7 @@ import { EncryptedBlobStore } from '../blobs/encrypted-blob-store.ts';
 import { deriveKey, loadMasterKey } from '../blobs/master-key.ts';
 import type { Config } from '../config/config.ts';
 import { createMailer } from '../mail/mailer.ts';
-import { openStore, type Store } from '../store/store.ts';
+import { openStore, type Store, type StoreLocation } from '../store/store.ts';
 import { systemClock, type Clock } from './clock.ts';
 import type { Services } from './services.ts';
 
@@ -19,19 +19,23 @@ export function createLogger(level: string): Logger {
   });
 }
 
+export const storeLocation = (config: Config): StoreLocation => ({
+  databaseUrl: config.databaseUrl,
+  dataDir: config.dataDir,
+  ...(config.databaseSchema ? { schema: config.databaseSchema } : {}),
+});
+
 export interface ServiceOverrides {
   clock?: Clock;
   logger?: Logger;
   store?: Store;
-  /** Postgres schema of its own (tests). */
-  schema?: string;
 }
 
 export async function createServices(config: Config, overrides: ServiceOverrides = {}): Promise<Services> {
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const store =
     overrides.store ??
-    (await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, ...(overrides.schema ? { schema: overrides.schema } : {}) }));
+    (await openStore(storeLocation(config)));
   const master = loadMasterKey(config.encryptionKey, config.dataDir);
   return {
     config,

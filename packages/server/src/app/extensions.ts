@@ -1,11 +1,12 @@
 // The parts beyond the checks API that a process runs: webhook routes and workers, the web app.
 import type { AppExtensions } from '../http/create-app.ts';
 import type { Services } from './services.ts';
+import { webExtensions } from '../web/web-extensions.ts';
 import { DeliveryWorker } from '../webhooks/delivery-worker.ts';
 import { closeOutboundDispatchers } from '../webhooks/outbound/index.ts';
 
-export async function extensionsFor(_s: Services): Promise<AppExtensions> {
-  return {};
+export async function extensionsFor(s: Services): Promise<AppExtensions> {
+  return webExtensions(s);
 }
 
 /** Starts background work (delivery workers); returns functions that stop it. */

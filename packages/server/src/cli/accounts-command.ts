@@ -4,11 +4,12 @@ import { createAccount, PLANS } from '../accounts/create-account.ts';
 import { systemClock } from '../app/clock.ts';
 import { ConfigError, loadConfig } from '../config/config.ts';
 import type { Plan } from '../store/accounts-repo.ts';
+import { storeLocation } from '../app/create-services.ts';
 import { openStore, type Store } from '../store/store.ts';
 
 async function withStore<T>(fn: (store: Store) => Promise<T>): Promise<T> {
   const config = loadConfig();
-  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const store = await openStore(storeLocation(config));
   try {
     return await fn(store);
   } finally {

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError } from '../config/config.ts';
 import { accountsCommand } from './accounts-command.ts';
 import { serveCommand, workerCommand, migrateCommand } from './serve-command.ts';
+import { usersCommand } from './users-command.ts';
 
 const USAGE = `Usage: realid <command> [options]
 
@@ -13,6 +14,9 @@ Commands:
   accounts create --name NAME [--plan free|pro|enterprise] [--minimum-age N] [--notify-email E] [--json]
   accounts list [--json]
   accounts set-plan --id ACCOUNT_ID --plan PLAN
+  users create --account ACCOUNT_ID --email E [--password P]   Dashboard user (or REALID_PASSWORD=…)
+  users list [--account ACCOUNT_ID] [--json]
+  users set-password --email E [--password P]
 
 Configuration: defaults, then realid.config.json (or REALID_CONFIG), then environment variables
 (PORT, HOST, PUBLIC_URL, REALID_DATA_DIR, DATABASE_URL, SMTP_URL, …), then flags. See README.md.`;
@@ -29,6 +33,8 @@ export async function main(argv: string[]): Promise<number> {
         return await migrateCommand(rest);
       case 'accounts':
         return await accountsCommand(rest);
+      case 'users':
+        return await usersCommand(rest);
       case undefined:
       case 'help':
       case '--help':

@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { startService } from '../app/start-service.ts';
 import { ConfigError, loadConfig } from '../config/config.ts';
+import { storeLocation } from '../app/create-services.ts';
 import { openStore } from '../store/store.ts';
 
 function waitForSignal(): Promise<string> {
@@ -40,7 +41,7 @@ export async function workerCommand(args: string[]): Promise<number> {
 export async function migrateCommand(args: string[]): Promise<number> {
   parseArgs({ args, options: {} });
   const config = loadConfig();
-  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const store = await openStore(storeLocation(config));
   await store.close();
   console.log('Migrations applied.');
   return 0;

@@ -8,6 +8,8 @@ export interface Config {
   publicUrl: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** PostgreSQL schema for realid's tables (default: the connection's search_path, usually public). */
+  databaseSchema: string | undefined;
   smtpUrl: string | undefined;
   mailFrom: string;
   encryptionKey: string | undefined;
@@ -38,6 +40,7 @@ export const DEFAULTS: Config = {
   publicUrl: '',
   dataDir: './data',
   databaseUrl: undefined,
+  databaseSchema: undefined,
   smtpUrl: undefined,
   mailFrom: 'realid <no-reply@localhost>',
   encryptionKey: undefined,
@@ -58,8 +61,9 @@ export const DEFAULTS: Config = {
     proxyUrl: undefined,
     connectTimeoutMs: 5_000,
     totalTimeoutMs: 15_000,
-    concurrency: 128,
-    perEndpointConcurrency: 8,
+    concurrency: 256,
+    // A slow or dead endpoint can hold at most this many of the worker's slots.
+    perEndpointConcurrency: 64,
   },
 };
 
@@ -75,6 +79,7 @@ const ENV: Record<string, (c: Config, v: string) => void> = {
   PUBLIC_URL: (c, v) => (c.publicUrl = v),
   REALID_DATA_DIR: (c, v) => (c.dataDir = v),
   DATABASE_URL: (c, v) => (c.databaseUrl = v),
+  REALID_DB_SCHEMA: (c, v) => (c.databaseSchema = v),
   SMTP_URL: (c, v) => (c.smtpUrl = v),
   MAIL_FROM: (c, v) => (c.mailFrom = v),
   REALID_ENCRYPTION_KEY: (c, v) => (c.encryptionKey = v),
@@ -88,6 +93,8 @@ const ENV: Record<string, (c: Config, v: string) => void> = {
   REALID_EGRESS_RANGES: (c, v) => (c.webhooks.egressRanges = v.split(',').map((s) => s.trim()).filter(Boolean)),
   REALID_EGRESS_LOCAL_ADDRESS: (c, v) => (c.webhooks.localAddress = v),
   REALID_EGRESS_PROXY: (c, v) => (c.webhooks.proxyUrl = v),
+  REALID_WEBHOOKS_TIMEOUT_MS: (c, v) => (c.webhooks.totalTimeoutMs = int('REALID_WEBHOOKS_TIMEOUT_MS', v)),
+  REALID_WEBHOOKS_CONCURRENCY: (c, v) => (c.webhooks.concurrency = int('REALID_WEBHOOKS_CONCURRENCY', v)),
 };
 
 function int(name: string, value: unknown): number {
@@ -122,6 +129,9 @@ function validate(c: Config): Config {
   }
   if (c.databaseUrl && !/^(postgres(ql)?:\/\/|sqlite:)/.test(c.databaseUrl)) {
     throw new ConfigError('DATABASE_URL must start with postgres://, postgresql:// or sqlite:');
+  }
+  if (c.databaseSchema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(c.databaseSchema)) {
+    throw new ConfigError('REALID_DB_SCHEMA must be a lowercase SQL identifier (letters, digits, underscores)');
   }
   if (c.smtpUrl && !/^smtps?:\/\//.test(c.smtpUrl)) throw new ConfigError('SMTP_URL must start with smtp:// or smtps://');
   if (!['simulator', 'manual'].includes(c.analyzers.test) || !['simulator', 'manual'].includes(c.analyzers.live)) {

@@ -68,7 +68,8 @@ const toMessage = (r: Row): MessageRow => ({
   eventId: r.event_id as string,
   eventType: r.event_type as string,
   checkId: r.check_id as string,
-  status: r.status as DeliveryStatus,
+  // Waiting behind an earlier event of the same check is still pending, to a merchant.
+  status: r.status === 'waiting' ? 'pending' : (r.status as DeliveryStatus),
   attempts: r.attempts as number,
   nextAttemptAt: r.status === 'pending' ? (r.next_attempt_at as number) : null,
   lastStatusCode: (r.last_status_code as number | null) ?? null,
@@ -78,14 +79,16 @@ const toMessage = (r: Row): MessageRow => ({
   finishedAt: (r.finished_at as number | null) ?? null,
 });
 
+const CLAIMED = 'id, account_id, endpoint_id, event_id, check_id, event_type, attempts';
+
 export class DeliveriesRepo {
   constructor(private readonly db: SqlDriver) {}
 
   /**
-   * Leases up to `limit` due deliveries. A delivery waits while an earlier one of the same check is still
-   * pending for the same endpoint, so one endpoint sees a check's events in order. An expired lease is
-   * simply claimable again: that is the reaper. On SQLite one process owns the queue, so its leases live
-   * in memory (`inFlight`) and a claim costs no write.
+   * Leases up to `limit` due deliveries: heads of their lines only ('pending'), so one endpoint sees a check's
+   * events in order while everything else runs in parallel. An expired lease is simply claimable again: that
+   * is the reaper. On SQLite one process owns the queue, so its leases live in memory (`inFlight`) and a
+   * claim costs no write.
    */
   async claim(c: {
     workerId: string;
@@ -97,22 +100,20 @@ export class DeliveriesRepo {
   }): Promise<ClaimedDelivery[]> {
     const skipEndpoints = c.skipEndpoints ?? [];
     const skip = skipEndpoints.length ? `AND d.endpoint_id NOT IN (${skipEndpoints.map(() => '?').join(', ')})` : '';
-    const due = `SELECT d.id, d.account_id, d.endpoint_id, d.event_id, d.check_id, d.event_type, d.attempts FROM deliveries d
+    const due = (columns: string) => `SELECT ${columns} FROM deliveries d
          WHERE d.status = 'pending' AND d.next_attempt_at <= ? AND (d.locked_until IS NULL OR d.locked_until <= ?) ${skip}
            AND EXISTS (SELECT 1 FROM endpoints e WHERE e.id = d.endpoint_id AND e.enabled = ?)
-           AND NOT EXISTS (SELECT 1 FROM deliveries p WHERE p.endpoint_id = d.endpoint_id AND p.check_id = d.check_id
-                           AND p.status = 'pending' AND p.event_seq < d.event_seq)
          ORDER BY d.next_attempt_at LIMIT ?`;
     let rows: Row[];
     if (this.db.dialect.multiProcess) {
       rows = await this.db.all(
-        `UPDATE deliveries SET locked_until = ?, locked_by = ? WHERE id IN (${due.replace(/^SELECT .*? FROM/s, 'SELECT d.id FROM')} ${this.db.dialect.skipLocked})
-         RETURNING id, account_id, endpoint_id, event_id, check_id, event_type, attempts`,
+        `UPDATE deliveries SET locked_until = ?, locked_by = ? WHERE id IN (${due('d.id')} ${this.db.dialect.skipLocked})
+         RETURNING ${CLAIMED}`,
         [c.now + c.leaseMs, c.workerId, c.now, c.now, ...skipEndpoints, true, c.limit],
       );
     } else {
       const inFlight = c.inFlight ?? new Set<string>();
-      rows = (await this.db.all(due, [c.now, c.now, ...skipEndpoints, true, c.limit + inFlight.size]))
+      rows = (await this.db.all(due(CLAIMED.replace(/(^|, )/g, '$1d.')), [c.now, c.now, ...skipEndpoints, true, c.limit + inFlight.size]))
         .filter((r) => !inFlight.has(r.id as string))
         .slice(0, c.limit);
     }
@@ -168,6 +169,18 @@ export class DeliveriesRepo {
        WHERE id = ? AND status = 'pending' AND (locked_by = ? OR locked_by IS NULL)`,
       [status, o.nextAttemptAt ?? at, o.attempt.statusCode, o.attempt.errorCode, at, status === 'pending' ? null : at, d.id, o.workerId],
     );
+    if (status !== 'pending') await this.promoteNext(tx, d.endpointId, d.checkId, at);
+  }
+
+  /** The delivery at the head of a line finished: the next one of that check, if any, becomes due now. */
+  private async promoteNext(tx: SqlExecutor, endpointId: string, checkId: string, at: number): Promise<void> {
+    await this.db.lockKeys(tx, [checkId]);
+    const next = await tx.get<{ id: string }>(
+      "SELECT id FROM deliveries WHERE endpoint_id = ? AND check_id = ? AND status IN ('pending', 'waiting') ORDER BY event_seq LIMIT 1",
+      [endpointId, checkId],
+    );
+    // Due since it was queued: it keeps its place among everything else that is due.
+    if (next) await tx.run("UPDATE deliveries SET status = 'pending', next_attempt_at = created_at, updated_at = ? WHERE id = ? AND status = 'waiting'", [at, next.id]);
   }
 
   async listMessages(accountId: string, f: MessageFilters): Promise<MessageRow[]> {
@@ -178,7 +191,8 @@ export class DeliveriesRepo {
       params.push(...values);
     };
     if (f.endpointId) add('d.endpoint_id = ?', f.endpointId);
-    if (f.status) add('d.status = ?', f.status);
+    if (f.status === 'pending') add("d.status IN ('pending', 'waiting')");
+    else if (f.status) add('d.status = ?', f.status);
     if (f.eventType) add('d.event_type = ?', f.eventType);
     if (f.checkId) add('d.check_id = ?', f.checkId);
     if (f.before) add('(d.created_at < ? OR (d.created_at = ? AND d.id < ?))', f.before.createdAt, f.before.createdAt, f.before.id);
@@ -225,7 +239,7 @@ export class DeliveriesRepo {
   }
 
   async countPending(accountId: string): Promise<number> {
-    const row = await this.db.get<{ n: number }>("SELECT COUNT(*) AS n FROM deliveries WHERE account_id = ? AND status = 'pending'", [accountId]);
+    const row = await this.db.get<{ n: number }>("SELECT COUNT(*) AS n FROM deliveries WHERE account_id = ? AND status IN ('pending', 'waiting')", [accountId]);
     return Number(row?.n ?? 0);
   }
 }

@@ -81,15 +81,25 @@ export class EventsRepo {
     return { id, seq: row!.seq };
   }
 
+  /**
+   * Queues one delivery at the end of its endpoint-and-check line: it is the head ('pending') when nothing of
+   * that check is ahead of it for that endpoint, otherwise it waits.
+   */
   async queueDelivery(
     tx: SqlExecutor,
     d: { endpointId: string; accountId: string; eventId: string; seq: number; checkId: string; type: string; at: number },
   ): Promise<string> {
     const id = newId('dlv');
+    // The worker promotes the next in line under the same lock, so neither can miss the other.
+    await this.driver.lockKeys(tx, [d.checkId]);
+    const ahead = await tx.get(
+      "SELECT 1 AS x FROM deliveries WHERE endpoint_id = ? AND check_id = ? AND status IN ('pending', 'waiting') LIMIT 1",
+      [d.endpointId, d.checkId],
+    );
     await tx.run(
       `INSERT INTO deliveries (id, account_id, endpoint_id, event_id, event_seq, check_id, event_type, status, attempts,
-         next_attempt_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?)`,
-      [id, d.accountId, d.endpointId, d.eventId, d.seq, d.checkId, d.type, d.at, d.at, d.at],
+         next_attempt_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)`,
+      [id, d.accountId, d.endpointId, d.eventId, d.seq, d.checkId, d.type, ahead ? 'waiting' : 'pending', d.at, d.at, d.at],
     );
     return id;
   }

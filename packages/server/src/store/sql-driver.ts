@@ -22,6 +22,11 @@ export interface DialectCapabilities {
 
 export interface SqlDriver extends SqlExecutor {
   readonly dialect: DialectCapabilities;
+  /**
+   * Serialises transactions that touch the same keys (e.g. one check's delivery line) until commit.
+   * Postgres takes advisory locks in sorted order (no deadlocks); SQLite has one writer already.
+   */
+  lockKeys(tx: SqlExecutor, keys: readonly string[]): Promise<void>;
   /** Runs `fn` in one transaction; commits when it resolves and rolls back when it throws. */
   transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T>;
   /** Applies the numbered migrations; safe when several processes start at once. */

@@ -8,6 +8,7 @@ import { ChecksRepo } from './checks-repo.ts';
 import { EventsRepo } from './events-repo.ts';
 import { EndpointsRepo } from './endpoints-repo.ts';
 import { DeliveriesRepo } from './deliveries-repo.ts';
+import { UsersRepo } from './users-repo.ts';
 
 export class Store {
   readonly accounts: AccountsRepo;
@@ -15,6 +16,7 @@ export class Store {
   readonly events: EventsRepo;
   readonly endpoints: EndpointsRepo;
   readonly deliveries: DeliveriesRepo;
+  readonly users: UsersRepo;
 
   constructor(readonly driver: SqlDriver) {
     this.accounts = new AccountsRepo(driver);
@@ -22,6 +24,7 @@ export class Store {
     this.events = new EventsRepo(driver);
     this.endpoints = new EndpointsRepo(driver);
     this.deliveries = new DeliveriesRepo(driver);
+    this.users = new UsersRepo(driver);
   }
 
   close(): Promise<void> {

@@ -40,10 +40,13 @@ export async function startTestService(dialect: Dialect, options: TestServiceOpt
   const dataDir = await mkdtemp(path.join(tmpdir(), 'realid-test-'));
   const schema = dialect === 'postgres' ? uniqueSchema() : undefined;
   const config: Config = structuredClone({ ...DEFAULTS, dataDir, publicUrl: 'http://127.0.0.1', logLevel: 'silent' });
-  if (dialect === 'postgres') config.databaseUrl = POSTGRES_URL;
+  if (dialect === 'postgres') {
+    config.databaseUrl = POSTGRES_URL;
+    config.databaseSchema = schema;
+  }
   options.config?.(config);
   const clock = new ManualClock(Date.now());
-  const services = await createServices(config, { clock, logger: pino({ level: 'silent' }), ...(schema ? { schema } : {}) });
+  const services = await createServices(config, { clock, logger: pino({ level: 'silent' }) });
   const app = await createApp(services, await extensionsFor(services));
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   config.publicUrl = address;

@@ -88,6 +88,10 @@ export class PostgresDriver implements SqlDriver {
     }
   }
 
+  async lockKeys(tx: SqlExecutor, keys: readonly string[]): Promise<void> {
+    for (const key of [...new Set(keys)].sort()) await tx.run('SELECT pg_advisory_xact_lock(7341, hashtext(?))', [key]);
+  }
+
   async migrate(): Promise<void> {
     const migrations = await loadMigrations('postgres');
     const client = await this.pool.connect();

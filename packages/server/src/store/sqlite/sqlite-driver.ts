@@ -100,6 +100,10 @@ export class SqliteDriver implements SqlDriver {
     });
   }
 
+  async lockKeys(): Promise<void> {
+    // BEGIN IMMEDIATE already made this transaction the only writer.
+  }
+
   async migrate(): Promise<void> {
     const migrations = await loadMigrations('sqlite');
     await this.exclusive(async () => {

@@ -126,9 +126,10 @@ CREATE TABLE deliveries (
   finished_at BIGINT
 );
 CREATE INDEX deliveries_due ON deliveries(next_attempt_at) WHERE status = 'pending';
-CREATE INDEX deliveries_order ON deliveries(endpoint_id, check_id, event_seq) WHERE status = 'pending';
+-- Per endpoint and check, one delivery at a time is 'pending' (the head); later ones are 'waiting' behind it.
+CREATE INDEX deliveries_line ON deliveries(endpoint_id, check_id, event_seq) WHERE status IN ('pending', 'waiting');
 CREATE INDEX deliveries_account ON deliveries(account_id, created_at);
-CREATE INDEX deliveries_endpoint ON deliveries(endpoint_id, status, created_at);
+CREATE INDEX deliveries_endpoint ON deliveries(endpoint_id, created_at);
 CREATE INDEX deliveries_event ON deliveries(event_id);
 
 CREATE TABLE attempts (

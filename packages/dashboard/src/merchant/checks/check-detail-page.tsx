@@ -1,0 +1,100 @@
+// One check: status, who and what, sub-checks with reasons, extracted data, photos, timeline, privacy
+// requests, and the merchant's actions.
+import { ApiError } from '../../lib/api.ts';
+import { formatDateTime } from '../../lib/format.ts';
+import { Link } from '../../lib/router.ts';
+import { useAsync } from '../../lib/use-async.ts';
+import { Alert, ErrorMessage, Loading } from '../../ui/feedback.tsx';
+import { PageTitle } from '../app-shell.tsx';
+import { getCheck, type CheckDetail } from './check-api.ts';
+import { CheckActions } from './check-actions.tsx';
+import { ModeBadge, StepBadge, VerdictBadge } from './check-badges.tsx';
+import { DefinitionList, ExtractedData, Photos, PrivacyRequests, SubChecks, Timeline } from './check-sections.tsx';
+
+function Overview(props: { check: CheckDetail }) {
+  const c = props.check;
+  return (
+    <DefinitionList
+      items={[
+        ['Customer', [c.customer?.first_name, c.customer?.last_name].filter(Boolean).join(' ')],
+        ['Email', c.customer?.email],
+        ['Phone', c.customer?.phone],
+        ['Order', c.order?.name],
+        ['Asked for', `${c.rules.id_type === 'id' ? 'ID' : 'ID and selfie'}${c.rules.back_required ? ', back of ID' : ''}`],
+        ['Minimum age', c.rules.minimum_age],
+        ['Retakes used', `${c.retakes} of ${c.rules.max_retakes}`],
+        ['Created', formatDateTime(c.created_at)],
+        ['Finished', c.finished_at && formatDateTime(c.finished_at)],
+        ['Link expires', formatDateTime(c.link_expires_at)],
+        ['Decision', c.decision && `${c.decision.verdict === 'passed' ? 'Approved' : 'Rejected'} by ${c.decision.by}${c.decision.reason ? `: “${c.decision.reason}”` : ''}`],
+      ]}
+    />
+  );
+}
+
+export function CheckDetailPage(props: { id: string }) {
+  const state = useAsync((signal) => getCheck(props.id, signal), [props.id]);
+  const check = state.data?.check;
+
+  if (state.error instanceof ApiError && state.error.status === 404) {
+    return (
+      <section>
+        <PageTitle>Check not found</PageTitle>
+        <p>
+          There is no check {props.id} in this account. <Link href="/">Back to the checks</Link>
+        </p>
+      </section>
+    );
+  }
+  if (!check) return state.error ? <ErrorMessage error={state.error} retry={() => void state.reload()} /> : <Loading label="Loading the check…" />;
+
+  return (
+    <article class="check-detail">
+      <p class="breadcrumb">
+        <Link href="/">ID checks</Link> › {check.id}
+      </p>
+      <div class="page-header">
+        <PageTitle>
+          Check <span class="mono">{check.id}</span>
+        </PageTitle>
+        <div class="badges">
+          <StepBadge step={check.step} />
+          <VerdictBadge verdict={check.verdict} />
+          <ModeBadge testing={check.testing} />
+        </div>
+      </div>
+      {check.deleted && <Alert tone="info">Personal data and photos were deleted on {formatDateTime(check.deleted_at)}.</Alert>}
+      <ErrorMessage error={state.error} retry={() => void state.reload()} />
+      <div class="detail-grid">
+        <section class="card" aria-labelledby="overview">
+          <h2 id="overview">Overview</h2>
+          <Overview check={check} />
+        </section>
+        <section class="card" aria-labelledby="decide">
+          <h2 id="decide">Decide</h2>
+          <CheckActions check={check} onChanged={state.reload} />
+        </section>
+        <section class="card wide" aria-labelledby="results">
+          <h2 id="results">Results</h2>
+          <SubChecks check={check} />
+        </section>
+        <section class="card" aria-labelledby="extracted">
+          <h2 id="extracted">Extracted data</h2>
+          <ExtractedData check={check} />
+        </section>
+        <section class="card" aria-labelledby="privacy">
+          <h2 id="privacy">Privacy requests</h2>
+          <PrivacyRequests check={check} />
+        </section>
+        <section class="card wide" aria-labelledby="photos">
+          <h2 id="photos">Photos</h2>
+          <Photos check={check} />
+        </section>
+        <section class="card wide" aria-labelledby="timeline">
+          <h2 id="timeline">Timeline</h2>
+          <Timeline check={check} />
+        </section>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,121 @@
+// The read-only parts of a check's page: sub-checks with their reasons, extracted data, timeline,
+// photos and privacy requests.
+import { formatDateTime, formatPrecise, humanize } from '../../lib/format.ts';
+import { Badge } from '../../ui/feedback.tsx';
+import { EVENT_DESCRIPTIONS, PHOTO_LABELS, PRIVACY_LABELS, SUB_CHECK_LABELS } from '../labels.ts';
+import type { CheckDetail, Reason } from './check-api.ts';
+
+function Reasons(props: { reasons: Reason[] }) {
+  if (props.reasons.length === 0) return <span class="muted">—</span>;
+  return (
+    <ul class="reasons">
+      {props.reasons.map((r) => (
+        <li key={r.code}>
+          {r.message} <code>{r.code}</code> <Badge tone={r.retryable ? 'info' : 'danger'}>{r.retryable ? 'Retake possible' : 'Final'}</Badge>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function SubChecks(props: { check: CheckDetail }) {
+  return (
+    <table class="table responsive">
+      <caption>Sub-checks</caption>
+      <thead>
+        <tr>
+          <th scope="col">Sub-check</th>
+          <th scope="col">Result</th>
+          <th scope="col">Reason</th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.check.sub_checks.map((s) => (
+          <tr key={s.name}>
+            <td data-label="Sub-check">{SUB_CHECK_LABELS[s.name] ?? humanize(s.name)}</td>
+            <td data-label="Result">
+              <Badge tone={s.status === 'passed' ? 'success' : s.status === 'failed' ? 'danger' : 'neutral'}>{humanize(s.status)}</Badge>
+            </td>
+            <td data-label="Reason">
+              <Reasons reasons={s.reasons} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function DefinitionList(props: { items: [string, string | number | null | undefined][] }) {
+  const shown = props.items.filter(([, v]) => v !== undefined && v !== null && v !== '');
+  if (shown.length === 0) return <p class="muted">Nothing recorded.</p>;
+  return (
+    <dl class="details">
+      {shown.map(([k, v]) => (
+        <div key={k}>
+          <dt>{k}</dt>
+          <dd>{v}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+export function ExtractedData(props: { check: CheckDetail }) {
+  const d = props.check.document;
+  if (!d) return <p class="muted">No document data yet: it appears once the front of the ID is read.</p>;
+  return <DefinitionList items={Object.entries(d).map(([k, v]) => [humanize(k), v])} />;
+}
+
+export function Timeline(props: { check: CheckDetail }) {
+  return (
+    <ol class="timeline">
+      {props.check.timeline.map((e) => (
+        <li key={e.id}>
+          <code>{e.event}</code>
+          <span class="muted"> {EVENT_DESCRIPTIONS[e.event] ?? ''}</span>
+          <time dateTime={e.created_at}>{formatPrecise(e.created_at)}</time>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+export function Photos(props: { check: CheckDetail }) {
+  const urls = new Map((props.check.photos ?? []).map((p) => [p.id, p]));
+  if (props.check.photos_received.length === 0) return <p class="muted">No photos yet.</p>;
+  const expires = props.check.photos?.[0]?.expires_at;
+  return (
+    <>
+      {expires && <p class="hint">Photo links are short-lived (until {formatDateTime(expires)}); reload the page for fresh ones.</p>}
+      <ul class="photos">
+        {props.check.photos_received.map((p) => {
+          const image = urls.get(p.id);
+          return (
+            <li key={p.id} class="photo">
+              {image ? <img src={image.url} alt={`${PHOTO_LABELS[p.kind] ?? p.kind}, sent ${formatDateTime(p.created_at)}`} /> : <div class="photo-missing">Not stored</div>}
+              <p>
+                {PHOTO_LABELS[p.kind] ?? p.kind} <Badge tone={p.status === 'accepted' ? 'success' : 'warning'}>{humanize(p.status)}</Badge>
+              </p>
+              <Reasons reasons={p.reasons} />
+            </li>
+          );
+        })}
+      </ul>
+    </>
+  );
+}
+
+export function PrivacyRequests(props: { check: CheckDetail }) {
+  if (props.check.privacy_requests.length === 0) return <p class="muted">The customer has not filed any privacy request.</p>;
+  return (
+    <ul class="privacy-list">
+      {props.check.privacy_requests.map((r) => (
+        <li key={r.id}>
+          <strong>{PRIVACY_LABELS[r.kind] ?? humanize(r.kind)}</strong> <time dateTime={r.created_at}>{formatDateTime(r.created_at)}</time>
+          {r.message && <blockquote>{r.message}</blockquote>}
+        </li>
+      ))}
+    </ul>
+  );
+}

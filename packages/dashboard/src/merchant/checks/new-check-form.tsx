@@ -1,0 +1,84 @@
+// Creating a check from the dashboard: who to verify, what to ask for, test or live; shows the link once.
+import { useState } from 'preact/hooks';
+import { ApiError } from '../../lib/api.ts';
+import { Link } from '../../lib/router.ts';
+import { CopyButton } from '../../ui/actions.tsx';
+import { Alert, ErrorMessage } from '../../ui/feedback.tsx';
+import { CheckboxField, SelectField, TextField } from '../../ui/fields.tsx';
+import { createCheck, type CheckSummary } from './check-api.ts';
+
+const EMPTY = { email: '', phone: '', first_name: '', last_name: '', order: '' };
+
+export function NewCheckForm(props: { onCreated: () => void }) {
+  const [form, setForm] = useState(EMPTY);
+  const [testing, setTesting] = useState(true);
+  const [idType, setIdType] = useState<'id' | 'id_and_selfie'>('id_and_selfie');
+  const [backRequired, setBackRequired] = useState(false);
+  const [error, setError] = useState<Error | undefined>(undefined);
+  const [created, setCreated] = useState<(CheckSummary & { link: string }) | undefined>(undefined);
+  const set = (key: keyof typeof EMPTY) => (e: { currentTarget: HTMLInputElement }) => setForm({ ...form, [key]: e.currentTarget.value });
+  const fieldError = (field: string) => (error instanceof ApiError ? error.fields.find((f) => f.field === field)?.message : undefined);
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setError(undefined);
+    const customer = Object.fromEntries(
+      (['email', 'phone', 'first_name', 'last_name'] as const).filter((k) => form[k].trim()).map((k) => [k, form[k].trim()]),
+    );
+    try {
+      const { check } = await createCheck(
+        { customer, ...(form.order.trim() ? { order: { name: form.order.trim() } } : {}), rules: { id_type: idType, back_required: backRequired } },
+        testing ? 'test' : 'live',
+      );
+      setCreated(check);
+      setForm(EMPTY);
+      props.onCreated();
+    } catch (e) {
+      setError(e as Error);
+    }
+  };
+
+  return (
+    <section class="card" aria-labelledby="new-check-title">
+      <h2 id="new-check-title">New ID check</h2>
+      {created && (
+        <Alert tone="success" title={`Check ${created.id} created`}>
+          <p>The customer was emailed this link (when an email was given). You can also send it yourself:</p>
+          <p class="link-row">
+            <code class="customer-link">{created.link}</code>
+            <CopyButton text={created.link} label="Copy link" />
+          </p>
+          <p>
+            <Link href={`/checks/${created.id}`}>Open check {created.id}</Link>
+          </p>
+        </Alert>
+      )}
+      <form onSubmit={submit} class="form-grid">
+        {error && !(error instanceof ApiError && error.fields.length) && <ErrorMessage error={error} />}
+        <TextField label="Customer email" type="email" value={form.email} onInput={set('email')} error={fieldError('customer.email')} hint="Email or phone is required." />
+        <TextField label="Customer phone" type="tel" value={form.phone} onInput={set('phone')} error={fieldError('customer.phone')} />
+        <TextField label="First name" value={form.first_name} onInput={set('first_name')} />
+        <TextField label="Last name" value={form.last_name} onInput={set('last_name')} />
+        <TextField label="Order reference" value={form.order} onInput={set('order')} />
+        <SelectField
+          label="Ask for"
+          value={idType}
+          onChange={(e) => setIdType(e.currentTarget.value as 'id' | 'id_and_selfie')}
+          options={[['id_and_selfie', 'ID and selfie'], ['id', 'ID only']]}
+        />
+        <CheckboxField label="Also ask for the back of the ID" checked={backRequired} onChange={setBackRequired} />
+        <CheckboxField
+          label="Test check"
+          checked={testing}
+          onChange={setTesting}
+          hint="Test checks are judged by the simulator and marked testing: true in webhooks."
+        />
+        <div class="form-actions">
+          <button type="submit" class="button button-primary">
+            Create check
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,47 @@
+// The words the dashboard uses for steps, verdicts, sub-checks, events and privacy requests.
+import type { Tone } from '../ui/feedback.tsx';
+
+export const STEP_LABELS: Record<string, string> = {
+  delivered: 'Link sent',
+  opened: 'Opened',
+  'submitted-photo': 'Photos sent',
+  completed: 'Completed',
+  failed: 'Failed',
+};
+
+export const VERDICT_LABELS: Record<string, [string, Tone]> = {
+  pending: ['Pending', 'neutral'],
+  passed: ['Passed', 'success'],
+  failed: ['Failed', 'danger'],
+};
+
+export const SUB_CHECK_LABELS: Record<string, string> = {
+  document_readable: 'Document readable',
+  required_fields: 'Required fields present',
+  not_expired: 'Document not expired',
+  minimum_age: 'Minimum age',
+  back_readable: 'Back of ID readable',
+  face_match: 'Face matches the ID',
+  manual_review: 'Manual review',
+};
+
+export const PRIVACY_LABELS: Record<string, string> = {
+  data_request: 'Asked for a copy of their data',
+  manual_review: 'Asked for a manual review',
+  data_deletion: 'Asked for their data to be deleted',
+};
+
+export const EVENT_DESCRIPTIONS: Record<string, string> = {
+  'check.delivered': 'A check is created and its link sent to the customer',
+  'check.opened': 'The customer first opens the link',
+  'check.submitted-photo': 'A photo from the customer is accepted (one event per photo)',
+  'check.completed': 'The check passed',
+  'check.failed': 'The check failed',
+  'customer.data_request': 'The customer asked for a copy of their data',
+  'customer.manual_review_requested': 'The customer asked for a manual review',
+  'customer.data_deletion_request': 'The customer asked for their data to be deleted',
+};
+
+export const EVENT_TYPES = Object.keys(EVENT_DESCRIPTIONS);
+
+export const PHOTO_LABELS: Record<string, string> = { front: 'Front of ID', back: 'Back of ID', selfie: 'Selfie' };

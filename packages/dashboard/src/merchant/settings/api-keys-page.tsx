@@ -1,0 +1,126 @@
+// Settings › API keys: the account's keys by prefix, a new key shown exactly once, and revocation.
+import { useState } from 'preact/hooks';
+import { del, get, post } from '../../lib/api.ts';
+import { formatDateTime } from '../../lib/format.ts';
+import { useAsync } from '../../lib/use-async.ts';
+import { ConfirmAction, CopyButton } from '../../ui/actions.tsx';
+import { Alert, Badge, ErrorMessage, Loading } from '../../ui/feedback.tsx';
+import { SelectField, TextField } from '../../ui/fields.tsx';
+import { PageTitle } from '../app-shell.tsx';
+
+interface ApiKey {
+  id: string;
+  mode: 'test' | 'live';
+  prefix: string;
+  label: string | null;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+function CreateKey(props: { onCreated: () => Promise<void> }) {
+  const [label, setLabel] = useState('');
+  const [mode, setMode] = useState<'test' | 'live'>('test');
+  const [error, setError] = useState<Error | undefined>(undefined);
+  const [shown, setShown] = useState<{ key: string; label: string } | undefined>(undefined);
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setError(undefined);
+    try {
+      const created = await post<{ key: string; api_key: ApiKey }>('/api/v1/api-keys', { mode, label: label.trim() });
+      setShown({ key: created.key, label: label.trim() });
+      setLabel('');
+      await props.onCreated();
+    } catch (e) {
+      setError(e as Error);
+    }
+  };
+  return (
+    <section class="card" aria-labelledby="new-key">
+      <h2 id="new-key">Create a key</h2>
+      {shown && (
+        <Alert tone="warning" title={`Your new key “${shown.label}”`}>
+          <p>Copy it now: it is shown once, and only its hash is stored.</p>
+          <p class="link-row">
+            <code class="secret" data-testid="new-api-key">
+              {shown.key}
+            </code>
+            <CopyButton text={shown.key} />
+          </p>
+        </Alert>
+      )}
+      <ErrorMessage error={error} />
+      <form class="inline-form" onSubmit={submit}>
+        <TextField label="Label" required maxLength={100} value={label} onInput={(e) => setLabel(e.currentTarget.value)} hint="Where the key is used, e.g. “shop backend”." />
+        <SelectField label="Mode" value={mode} onChange={(e) => setMode(e.currentTarget.value as 'test' | 'live')} options={[['test', 'Test'], ['live', 'Live']]} />
+        <button type="submit" class="button button-primary">
+          Create key
+        </button>
+      </form>
+    </section>
+  );
+}
+
+export function ApiKeysPage() {
+  const keys = useAsync((signal) => get<{ api_keys: ApiKey[] }>('/api/v1/api-keys', { signal }), []);
+  const [error, setError] = useState<Error | undefined>(undefined);
+  const revoke = async (id: string) => {
+    try {
+      await del(`/api/v1/api-keys/${encodeURIComponent(id)}`);
+      await keys.reload();
+    } catch (e) {
+      setError(e as Error);
+    }
+  };
+  const list = [...(keys.data?.api_keys ?? [])].sort((a, b) => Number(a.revoked_at !== null) - Number(b.revoked_at !== null));
+  return (
+    <section>
+      <PageTitle>API keys</PageTitle>
+      <p>
+        Call the API with <code>Authorization: Bearer sk_…</code>. Test keys create test checks; live keys create real ones.
+      </p>
+      <CreateKey onCreated={keys.reload} />
+      <ErrorMessage error={error ?? keys.error} />
+      {keys.loading && !keys.data ? (
+        <Loading />
+      ) : (
+        <table class="table responsive">
+          <caption>Keys of this account</caption>
+          <thead>
+            <tr>
+              <th scope="col">Label</th>
+              <th scope="col">Key</th>
+              <th scope="col">Mode</th>
+              <th scope="col">Created</th>
+              <th scope="col">Status</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.map((k) => (
+              <tr key={k.id}>
+                <td data-label="Label">{k.label ?? '—'}</td>
+                <td data-label="Key">
+                  <code>{k.prefix}…</code>
+                </td>
+                <td data-label="Mode">{k.mode === 'test' ? <Badge tone="warning">Test</Badge> : <Badge tone="neutral">Live</Badge>}</td>
+                <td data-label="Created">{formatDateTime(k.created_at)}</td>
+                <td data-label="Status">
+                  {k.revoked_at ? (
+                    <span class="muted">Revoked {formatDateTime(k.revoked_at)}</span>
+                  ) : (
+                    <ConfirmAction
+                      label={`Revoke ${k.label ?? k.prefix}`}
+                      confirmLabel="Revoke now"
+                      danger
+                      question="Requests with this key will be refused at once. This cannot be undone."
+                      onConfirm={() => revoke(k.id)}
+                    />
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

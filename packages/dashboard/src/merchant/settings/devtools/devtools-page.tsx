@@ -1,0 +1,86 @@
+// Settings › DevTools: the URL for each event, endpoint health and tools, the signing secret, the delivery
+// log and notices, per mode. Accounts without webhooks see what they would get instead.
+import { useState } from 'preact/hooks';
+import { ApiError } from '../../../lib/api.ts';
+import { useAsync } from '../../../lib/use-async.ts';
+import { ErrorMessage, Loading } from '../../../ui/feedback.tsx';
+import { PageTitle } from '../../app-shell.tsx';
+import { useSession } from '../../session.ts';
+import { AccountNotices } from './account-notices.tsx';
+import { DeliveryLog } from './delivery-log.tsx';
+import { EndpointCard } from './endpoint-card.tsx';
+import { EventUrls } from './event-urls.tsx';
+import { PlanRequired } from './plan-required.tsx';
+import { SigningSecret } from './signing-secret.tsx';
+import { listEndpoints, type Mode } from './webhooks-api.ts';
+
+function ModeSwitch(props: { mode: Mode; onChange: (mode: Mode) => void }) {
+  return (
+    <div class="segmented" role="group" aria-label="Mode">
+      {(['test', 'live'] as const).map((m) => (
+        <button key={m} type="button" aria-pressed={props.mode === m} class="button button-small" onClick={() => props.onChange(m)}>
+          {m === 'test' ? 'Test mode' : 'Live mode'}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+export function DevToolsPage() {
+  const { session } = useSession();
+  const [mode, setMode] = useState<Mode>('test');
+  const [refreshKey, setRefreshKey] = useState(0);
+  const endpoints = useAsync((signal) => listEndpoints(signal), []);
+  const changed = async () => {
+    await endpoints.reload();
+    setRefreshKey((k) => k + 1);
+  };
+
+  const planError = endpoints.error instanceof ApiError && endpoints.error.code === 'plan_required' ? endpoints.error : undefined;
+  const all = endpoints.data?.endpoints ?? [];
+  const inMode = all.filter((e) => e.mode === mode);
+
+  return (
+    <section class="devtools">
+      <div class="page-header">
+        <PageTitle>DevTools</PageTitle>
+        {!planError && <ModeSwitch mode={mode} onChange={setMode} />}
+      </div>
+      {planError ? (
+        <PlanRequired message={planError.message} accountId={session.account.id} />
+      ) : !endpoints.data ? (
+        endpoints.error ? <ErrorMessage error={endpoints.error} retry={() => void endpoints.reload()} /> : <Loading />
+      ) : (
+        <>
+          <section class="card" aria-labelledby="event-urls">
+            <h2 id="event-urls">Webhook URLs by event ({mode} mode)</h2>
+            <p class="hint">{mode === 'live' ? 'Live URLs must use https.' : 'Test checks (testing: true) are sent to these URLs.'}</p>
+            <EventUrls endpoints={all} mode={mode} onChanged={changed} />
+          </section>
+          <section class="card" aria-labelledby="endpoints">
+            <h2 id="endpoints">Endpoints ({mode} mode)</h2>
+            {inMode.length === 0 ? <p class="muted">No endpoints yet: add a URL for an event above.</p> : (
+              <ul class="endpoint-list">
+                {inMode.map((e) => (
+                  <EndpointCard key={e.id} endpoint={e} onChanged={changed} />
+                ))}
+              </ul>
+            )}
+          </section>
+          <section class="card" aria-labelledby="secret">
+            <h2 id="secret">Signing secret</h2>
+            <SigningSecret />
+          </section>
+          <section class="card wide" aria-labelledby="log">
+            <h2 id="log">Delivery log</h2>
+            <DeliveryLog endpoints={all} refreshKey={refreshKey} />
+          </section>
+          <section class="card" aria-labelledby="notices">
+            <h2 id="notices">Notices</h2>
+            <AccountNotices refreshKey={refreshKey} />
+          </section>
+        </>
+      )}
+    </section>
+  );
+}
