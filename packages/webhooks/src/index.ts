@@ -17,6 +17,7 @@ export {
   CHECK_EVENT_TYPES,
   EVENT_TYPES,
   PRIVACY_EVENT_TYPES,
+  isEventType,
   type CheckEvent,
   type CheckEventOf,
   type CheckEventType,

@@ -1,5 +1,5 @@
 // Creating a merchant account with a test key, a live key and a webhook signing secret.
-import { randomBytes } from 'node:crypto';
+import { generateSecret } from '@realid/webhooks';
 import type { Clock } from '../app/clock.ts';
 import { newId, newToken, sha256Hex } from '../ids.ts';
 import type { Account, ApiKeyRecord, KeyMode, Plan } from '../store/accounts-repo.ts';
@@ -7,8 +7,6 @@ import type { SqlExecutor } from '../store/sql-driver.ts';
 import type { Store } from '../store/store.ts';
 
 export const PLANS: readonly Plan[] = ['free', 'pro', 'enterprise'];
-
-export const newSigningSecret = (): string => `whsec_${randomBytes(32).toString('base64')}`;
 
 export interface NewApiKey {
   record: ApiKeyRecord;
@@ -44,7 +42,7 @@ export async function createAccount(
     notifyEmail: input.notifyEmail ?? null,
     createdAt: now,
   };
-  const signingSecret = newSigningSecret();
+  const signingSecret = generateSecret();
   return store.driver.transaction(async (tx) => {
     await store.accounts.insert(tx, account);
     const test = await addApiKey(store, tx, account.id, 'test', now, 'default test key');

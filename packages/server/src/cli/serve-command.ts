@@ -1,4 +1,5 @@
 // `realid serve`, `realid worker` and `realid migrate`.
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startService } from '../app/start-service.ts';
 import { ConfigError, loadConfig } from '../config/config.ts';
@@ -25,6 +26,12 @@ export async function serveCommand(args: string[]): Promise<number> {
     },
   });
   const running = await startService(config, { http: true, worker: !values['no-worker'] });
+  const database = running.services.store.driver.dialect.name === 'sqlite' ? `SQLite in ${path.resolve(config.dataDir)}` : 'PostgreSQL';
+  console.log(
+    `\nrealid is running at ${config.publicUrl}  (${database}${values['no-worker'] ? ', no delivery worker' : ''})\n` +
+      `  dashboard  ${config.publicUrl}/\n  API        ${config.publicUrl}/api/v1  (OpenAPI: /api/v1/openapi.json)\n` +
+      `  first account: npx realid accounts create --name "Acme" --plan enterprise --json\n`,
+  );
   await waitForSignal();
   await running.stop();
   return 0;

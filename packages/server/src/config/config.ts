@@ -61,9 +61,10 @@ export const DEFAULTS: Config = {
     proxyUrl: undefined,
     connectTimeoutMs: 5_000,
     totalTimeoutMs: 15_000,
-    concurrency: 256,
-    // A slow or dead endpoint can hold at most this many of the worker's slots.
-    perEndpointConcurrency: 64,
+    concurrency: 512,
+    // A slow endpoint can hold at most this many of the worker's slots, and one whose last attempt failed
+    // only a few (FAILING_ENDPOINT_SLOTS), so dead receivers cannot starve healthy ones.
+    perEndpointConcurrency: 32,
   },
 };
 

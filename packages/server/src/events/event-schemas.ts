@@ -4,7 +4,9 @@ import { CHECK_EVENT_TYPES, PRIVACY_EVENT_TYPES, type EventType } from './event-
 const createdAt = { type: 'string', format: 'date-time' } as const;
 const checkId = { type: 'string', minLength: 1 } as const;
 
-function checkEventSchema(type: string) {
+/** Check events carry `step` (the event's suffix); privacy events do not. */
+function eventSchema(type: string, withStep: boolean) {
+  const step = withStep ? { step: { const: type.slice('check.'.length) } } : {};
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     $id: `https://realid.dev/schemas/events/${type}.json`,
@@ -17,34 +19,14 @@ function checkEventSchema(type: string) {
       check: {
         type: 'object',
         additionalProperties: false,
-        required: ['id', 'step', 'testing'],
-        properties: { id: checkId, step: { const: type.slice('check.'.length) }, testing: { type: 'boolean' } },
-      },
-    },
-  } as const;
-}
-
-function privacyEventSchema(type: string) {
-  return {
-    $schema: 'https://json-schema.org/draft/2020-12/schema',
-    $id: `https://realid.dev/schemas/events/${type}.json`,
-    type: 'object',
-    additionalProperties: false,
-    required: ['event', 'created_at', 'check'],
-    properties: {
-      event: { const: type },
-      created_at: createdAt,
-      check: {
-        type: 'object',
-        additionalProperties: false,
-        required: ['id', 'testing'],
-        properties: { id: checkId, testing: { type: 'boolean' } },
+        required: withStep ? ['id', 'step', 'testing'] : ['id', 'testing'],
+        properties: { id: checkId, ...step, testing: { type: 'boolean' } },
       },
     },
   } as const;
 }
 
 export const EVENT_SCHEMAS: Record<EventType, object> = Object.fromEntries([
-  ...CHECK_EVENT_TYPES.map((t) => [t, checkEventSchema(t)]),
-  ...PRIVACY_EVENT_TYPES.map((t) => [t, privacyEventSchema(t)]),
+  ...CHECK_EVENT_TYPES.map((t) => [t, eventSchema(t, true)]),
+  ...PRIVACY_EVENT_TYPES.map((t) => [t, eventSchema(t, false)]),
 ]) as Record<EventType, object>;

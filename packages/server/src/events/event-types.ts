@@ -1,27 +1,9 @@
 // The public event contract: exact names, and the exact payload bytes every delivery carries.
-import type { Step } from '../checks/check-types.ts';
+import type { PrivacyEventType, RealIdEventType as EventType } from '@realid/webhooks';
 
-export const CHECK_EVENT_TYPES = [
-  'check.delivered',
-  'check.opened',
-  'check.submitted-photo',
-  'check.completed',
-  'check.failed',
-] as const;
-export const PRIVACY_EVENT_TYPES = [
-  'customer.data_request',
-  'customer.manual_review_requested',
-  'customer.data_deletion_request',
-] as const;
-export const EVENT_TYPES = [...CHECK_EVENT_TYPES, ...PRIVACY_EVENT_TYPES] as const;
-
-export type CheckEventType = (typeof CHECK_EVENT_TYPES)[number];
-export type PrivacyEventType = (typeof PRIVACY_EVENT_TYPES)[number];
-export type EventType = (typeof EVENT_TYPES)[number];
-
-export const isEventType = (value: string): value is EventType => (EVENT_TYPES as readonly string[]).includes(value);
-
-export const eventTypeForStep = (step: Step): CheckEventType => `check.${step}`;
+// One list of event names for sender and receiver: the SDK's.
+export { CHECK_EVENT_TYPES, PRIVACY_EVENT_TYPES, EVENT_TYPES, isEventType } from '@realid/webhooks';
+export type { CheckEventType, PrivacyEventType, RealIdEventType as EventType } from '@realid/webhooks';
 
 export type PrivacyRequestKind = 'data_request' | 'manual_review' | 'data_deletion';
 export const PRIVACY_EVENT_FOR: Record<PrivacyRequestKind, PrivacyEventType> = {

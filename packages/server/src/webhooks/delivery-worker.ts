@@ -11,6 +11,9 @@ import { OutcomeWriter } from './record-outcomes.ts';
 import { parseRetrySchedule, type RandomSource } from './retry-policy.ts';
 import type { OutboundOptions } from './outbound/index.ts';
 
+/** Slots an endpoint may hold while its last attempt failed: enough to notice recovery, too few to starve others. */
+export const FAILING_ENDPOINT_SLOTS = 4;
+
 export interface WorkerOptions {
   concurrency?: number;
   perEndpoint?: number;
@@ -27,6 +30,8 @@ export class DeliveryWorker {
   readonly id = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
   private readonly inFlight = new Map<string, string>();
   private readonly perEndpoint = new Map<string, number>();
+  /** Endpoints whose latest attempt from this worker failed. */
+  private readonly failing = new Set<string>();
   private readonly writer: OutcomeWriter;
   private readonly ctx: AttemptContext;
   private readonly opts: Required<Omit<WorkerOptions, 'outbound' | 'random'>>;
@@ -119,7 +124,7 @@ export class DeliveryWorker {
   private async claimAndStart(): Promise<number> {
     const room = this.opts.concurrency - this.inFlight.size;
     if (room <= 0) return 0;
-    const saturated = [...this.perEndpoint].filter(([, n]) => n >= this.opts.perEndpoint).map(([id]) => id);
+    const saturated = [...this.perEndpoint].filter(([id, n]) => n >= this.slotsFor(id)).map(([id]) => id);
     const claimed = await this.s.store.deliveries.claim({
       workerId: this.id,
       now: this.s.clock.now(),
@@ -133,7 +138,7 @@ export class DeliveryWorker {
     const extra: string[] = [];
     for (const d of claimed) {
       const n = this.perEndpoint.get(d.endpointId) ?? 0;
-      if (n >= this.opts.perEndpoint) extra.push(d.id);
+      if (n >= this.slotsFor(d.endpointId)) extra.push(d.id);
       else {
         this.perEndpoint.set(d.endpointId, n + 1);
         this.inFlight.set(d.id, d.endpointId);
@@ -143,6 +148,10 @@ export class DeliveryWorker {
     await this.s.store.deliveries.release(this.id, extra);
     await this.startBatch(accepted);
     return accepted.length;
+  }
+
+  private slotsFor(endpointId: string): number {
+    return this.failing.has(endpointId) ? Math.min(FAILING_ENDPOINT_SLOTS, this.opts.perEndpoint) : this.opts.perEndpoint;
   }
 
   private async startBatch(batch: ClaimedDelivery[]): Promise<void> {
@@ -161,7 +170,10 @@ export class DeliveryWorker {
   private async deliver(d: ClaimedDelivery, endpoint: Endpoint | undefined, payload: string | undefined, secrets: string[]): Promise<void> {
     try {
       if (endpoint && payload !== undefined && secrets.length) {
-        await this.writer.record(await attemptDelivery(this.ctx, d, endpoint, payload, secrets));
+        const result = await attemptDelivery(this.ctx, d, endpoint, payload, secrets);
+        if (result.outcome.result === 'delivered') this.failing.delete(d.endpointId);
+        else this.failing.add(d.endpointId);
+        await this.writer.record(result);
       }
     } catch (error) {
       // The lease will expire and the delivery be tried again; nothing is lost.

@@ -1,7 +1,7 @@
 // Settings > DevTools over the API: endpoints per event, the signing secret, the delivery log and its tools.
 // Webhooks are an Enterprise feature; other plans get a 403 `plan_required` that says what to do.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { newSigningSecret } from '../../accounts/create-account.ts';
+import { generateSecret } from '@realid/webhooks';
 import type { Services } from '../../app/services.ts';
 import { AppError, notFound } from '../../errors/app-error.ts';
 import type { EventType } from '../../events/event-types.ts';
@@ -122,7 +122,7 @@ export function webhooksRoutes(s: Services) {
     app.post('/webhooks/secret/rotate', async (request) => {
       const now = s.clock.now();
       const overlapUntil = now + s.config.webhooks.secretOverlapHours * 3600_000;
-      const secret = newSigningSecret();
+      const secret = generateSecret();
       await s.store.accounts.rotateSecret(accountId(request), { id: newId('sec'), secret, createdAt: now, expiresAt: null }, now, overlapUntil);
       return { secret, previous_expires_at: iso(overlapUntil) };
     });

@@ -1,0 +1,42 @@
+// The real service pieces, in this process, on a fresh SQLite file: what the benches measure.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pino } from 'pino';
+import { createAccount } from '../packages/server/src/accounts/create-account.ts';
+import { closeServices, createServices } from '../packages/server/src/app/create-services.ts';
+import type { Services } from '../packages/server/src/app/services.ts';
+import { DEFAULTS, type Config } from '../packages/server/src/config/config.ts';
+import { EVENT_TYPES } from '../packages/server/src/events/event-types.ts';
+import { newId } from '../packages/server/src/ids.ts';
+
+export interface BenchService {
+  s: Services;
+  accountId: string;
+  testKey: string;
+  addEndpoint(url: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function startBenchService(tune: (c: Config) => void = () => undefined): Promise<BenchService> {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'realid-bench-'));
+  const config: Config = structuredClone({ ...DEFAULTS, dataDir, publicUrl: 'http://127.0.0.1', logLevel: 'silent' });
+  tune(config);
+  const s = await createServices(config, { logger: pino({ level: 'silent' }) });
+  const { account, testKey } = await createAccount(s.store, { now: () => Date.now() }, { name: 'Bench', plan: 'enterprise' });
+  return {
+    s,
+    accountId: account.id,
+    testKey,
+    async addEndpoint(url) {
+      const now = Date.now();
+      const id = newId('ep');
+      await s.store.endpoints.insert({ id, accountId: account.id, mode: 'test', url, eventTypes: [...EVENT_TYPES], description: '', enabled: true, disabledReason: null, failingSince: null, createdAt: now, updatedAt: now });
+      return id;
+    },
+    async close() {
+      await closeServices(s);
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,79 @@
+// The `realid` command as an operator uses it: create an account with keys, serve, and clear config errors.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startRealid } from './support/realid-process.ts';
+import { waitFor } from './support/webhook-receiver.ts';
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+async function run(args: string[], env: Record<string, string>) {
+  const p = startRealid(args, env);
+  const code = await p.exited;
+  return { code, output: p.output() };
+}
+
+describe('realid CLI', () => {
+  let dataDir: string;
+  beforeAll(async () => {
+    dataDir = await mkdtemp(path.join(tmpdir(), 'realid-cli-'));
+  });
+  afterAll(() => rm(dataDir, { recursive: true, force: true }));
+
+  it('creates an account with a test and a live key, printed once as JSON, and serves requests with them', async () => {
+    const created = await run(['accounts', 'create', '--name', 'Acme', '--plan', 'enterprise', '--json'], { REALID_DATA_DIR: dataDir });
+    expect(created.code).toBe(0);
+    const out = JSON.parse(created.output) as { account_id: string; test_key: string; live_key: string; signing_secret: string };
+    expect(out.account_id).toMatch(/^acct_/);
+    expect(out.test_key).toMatch(/^sk_test_/);
+    expect(out.live_key).toMatch(/^sk_live_/);
+    expect(out.signing_secret).toMatch(/^whsec_/);
+
+    const listed = await run(['accounts', 'list'], { REALID_DATA_DIR: dataDir });
+    expect(listed.output).toContain(out.account_id);
+    expect(listed.output).not.toContain(out.test_key);
+
+    const port = await freePort();
+    const server = startRealid(['serve', '--port', String(port), '--host', '127.0.0.1'], { REALID_DATA_DIR: dataDir, LOG_LEVEL: 'info' });
+    try {
+      await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => undefined))?.ok === true, `healthz (${server.output()})`, 30_000);
+      expect(server.output()).toContain(`realid is running at http://localhost:${port}`);
+      const res = await fetch(`http://127.0.0.1:${port}/api/v1/checks`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${out.live_key}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ customer: { email: 'jane@example.com' } }),
+      });
+      expect(res.status).toBe(201);
+      expect(((await res.json()) as { check: { testing: boolean } }).check.testing).toBe(false);
+      // The link is logged when SMTP is not configured; the customer's email address never is.
+      await waitFor(() => server.output().includes('/c/'), 'the logged link');
+      expect(server.output()).not.toContain('jane@example.com');
+      expect(server.output()).not.toContain(out.live_key);
+    } finally {
+      await server.kill('SIGTERM');
+    }
+    expect(await server.exited).toBe(0);
+  }, 60_000);
+
+  it('refuses bad configuration with a clear message and exit code 2', async () => {
+    const badPort = await run(['serve', '--port', 'abc'], { REALID_DATA_DIR: dataDir });
+    expect(badPort.code).toBe(2);
+    expect(badPort.output).toContain('--port must be a number');
+    const badUrl = await run(['migrate'], { REALID_DATA_DIR: dataDir, DATABASE_URL: 'mysql://nope' });
+    expect(badUrl.code).toBe(2);
+    expect(badUrl.output).toContain('DATABASE_URL must start with');
+    const badPlan = await run(['accounts', 'create', '--name', 'X', '--plan', 'platinum'], { REALID_DATA_DIR: dataDir });
+    expect(badPlan.code).toBe(2);
+    expect(badPlan.output).toContain('--plan must be one of');
+    const unknown = await run(['frobnicate'], {});
+    expect(unknown.code).toBe(2);
+  }, 60_000);
+});
