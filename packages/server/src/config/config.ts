@@ -64,7 +64,7 @@ export const DEFAULTS: Config = {
     concurrency: 512,
     // A slow endpoint can hold at most this many of the worker's slots, and one whose last attempt failed
     // only a few (FAILING_ENDPOINT_SLOTS), so dead receivers cannot starve healthy ones.
-    perEndpointConcurrency: 32,
+    perEndpointConcurrency: 64,
   },
 };
 

@@ -20,6 +20,10 @@ export interface DialectCapabilities {
   readonly multiProcess: boolean;
 }
 
+export interface TransactionOptions {
+  durability?: 'full' | 'relaxed';
+}
+
 export interface SqlDriver extends SqlExecutor {
   readonly dialect: DialectCapabilities;
   /**
@@ -27,8 +31,12 @@ export interface SqlDriver extends SqlExecutor {
    * Postgres takes advisory locks in sorted order (no deadlocks); SQLite has one writer already.
    */
   lockKeys(tx: SqlExecutor, keys: readonly string[]): Promise<void>;
-  /** Runs `fn` in one transaction; commits when it resolves and rolls back when it throws. */
-  transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` in one transaction; commits when it resolves and rolls back when it throws. `relaxed` commits
+   * without waiting for the disk: only for writes whose loss on a power cut is harmless (an attempt's
+   * outcome: the delivery is sent again). Everything else is `full`: on disk before the call returns.
+   */
+  transaction<T>(fn: (tx: SqlExecutor) => Promise<T>, options?: TransactionOptions): Promise<T>;
   /** Applies the numbered migrations; safe when several processes start at once. */
   migrate(): Promise<void>;
   /** Wakes listeners in this and (on Postgres) other processes; sent on commit when inside `tx`. */

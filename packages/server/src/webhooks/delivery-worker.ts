@@ -71,6 +71,7 @@ export class DeliveryWorker {
 
   async start(): Promise<void> {
     this.running = true;
+    await this.s.store.deliveries.releaseOrphanedLeases();
     this.unlisten = await this.s.store.driver.listen(DELIVERIES_CHANNEL, () => this.wake());
     this.loop = this.run();
   }
@@ -131,7 +132,6 @@ export class DeliveryWorker {
       leaseMs: this.opts.leaseMs,
       limit: Math.min(room, this.opts.batchSize),
       skipEndpoints: saturated,
-      inFlight: new Set(this.inFlight.keys()),
     });
     if (claimed.length === 0) return 0;
     const accepted: ClaimedDelivery[] = [];
@@ -183,7 +183,9 @@ export class DeliveryWorker {
       const n = (this.perEndpoint.get(d.endpointId) ?? 1) - 1;
       if (n <= 0) this.perEndpoint.delete(d.endpointId);
       else this.perEndpoint.set(d.endpointId, n);
-      this.wake();
+      // Claim again once an endpoint has drained to half its slots, not after every attempt: a busy endpoint's
+      // backlog is then fetched in batches instead of one claim per freed slot.
+      if (n <= this.slotsFor(d.endpointId) / 2) this.wake();
     }
   }
 

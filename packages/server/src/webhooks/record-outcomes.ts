@@ -20,7 +20,8 @@ async function applyHealth(s: Services, tx: SqlExecutor, item: OutcomeWithContex
   const at = outcome.attempt.startedAt + outcome.attempt.latencyMs;
   const base = { accountId: endpoint.accountId, at, data: { endpoint_id: endpoint.id, url: endpoint.url } };
   if (outcome.result === 'delivered') {
-    await s.store.endpoints.markHealthy(tx, endpoint.id);
+    // The snapshot may be a little old; a stale "failing" only costs one no-op update.
+    if (endpoint.failingSince !== null) await s.store.endpoints.markHealthy(tx, endpoint.id);
     return;
   }
   if (item.gone) {
@@ -68,12 +69,11 @@ export class OutcomeWriter {
       try {
         await this.s.store.driver.transaction(async (tx) => {
           notices.length = 0;
-          for (const { item } of batch) {
-            await this.s.store.deliveries.recordOutcome(tx, item.outcome);
-            await applyHealth(this.s, tx, item, notices);
-          }
+          await this.s.store.deliveries.recordOutcomes(tx, batch.map(({ item }) => item.outcome));
+          for (const { item } of batch) await applyHealth(this.s, tx, item, notices);
           for (const notice of notices) await logNotice(this.s, tx, notice);
-        });
+          // Losing an outcome to a power cut only means sending that delivery again (at least once).
+        }, { durability: 'relaxed' });
         for (const entry of batch) entry.done();
         if (notices.length) void emailNotices(this.s, notices);
       } catch (error) {

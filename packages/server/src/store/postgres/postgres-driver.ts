@@ -1,7 +1,7 @@
 // PostgreSQL adapter of the SQL port: the scale-out engine. Many processes share it; queue claims use
 // SKIP LOCKED and wake-ups travel by LISTEN/NOTIFY.
 import pg from 'pg';
-import type { DialectCapabilities, Row, SqlDriver, SqlExecutor, SqlParam } from '../sql-driver.ts';
+import type { DialectCapabilities, Row, SqlDriver, SqlExecutor, SqlParam, TransactionOptions } from '../sql-driver.ts';
 import { loadMigrations } from '../migration-files.ts';
 
 const dialect: DialectCapabilities = { name: 'postgres', skipLocked: 'FOR UPDATE SKIP LOCKED', multiProcess: true };
@@ -73,10 +73,11 @@ export class PostgresDriver implements SqlDriver {
     return this.pooled.run(sql, params);
   }
 
-  async transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T> {
+  async transaction<T>(fn: (tx: SqlExecutor) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
+      if (options.durability === 'relaxed') await client.query('SET LOCAL synchronous_commit TO OFF');
       const result = await fn(executor(client));
       await client.query('COMMIT');
       return result;
