@@ -21,6 +21,9 @@ export interface BenchService {
 export async function startBenchService(tune: (c: Config) => void = () => undefined): Promise<BenchService> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'realid-bench-'));
   const config: Config = structuredClone({ ...DEFAULTS, dataDir, publicUrl: 'http://127.0.0.1', logLevel: 'silent' });
+  // BENCH_DATABASE_URL=postgres://… runs the same bench on PostgreSQL, in a schema of its own.
+  const pgUrl = process.env.BENCH_DATABASE_URL;
+  if (pgUrl) Object.assign(config, { databaseUrl: pgUrl, databaseSchema: `bench_${process.pid}_${Math.random().toString(36).slice(2, 8)}` });
   tune(config);
   const s = await createServices(config, { logger: pino({ level: 'silent' }) });
   const { account, testKey } = await createAccount(s.store, { now: () => Date.now() }, { name: 'Bench', plan: 'enterprise' });
@@ -35,6 +38,7 @@ export async function startBenchService(tune: (c: Config) => void = () => undefi
       return id;
     },
     async close() {
+      if (config.databaseSchema) await s.store.driver.run(`DROP SCHEMA IF EXISTS ${config.databaseSchema} CASCADE`);
       await closeServices(s);
       await rm(dataDir, { recursive: true, force: true });
     },

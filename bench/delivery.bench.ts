@@ -78,12 +78,18 @@ async function steadyLatency(ratePerSecond: number, seconds: number, healthy: nu
   const commits = new Map<string, number>();
   const total = ratePerSecond * seconds;
   const t0 = performance.now();
+  // Events arrive on schedule like independent API requests: each commits on its own, without waiting for
+  // the previous one (the engine may still serialise them).
+  const inFlight = new Set<Promise<void>>();
   for (let i = 0; i < total; i++) {
     const due = t0 + (i * 1000) / ratePerSecond;
     const wait = due - performance.now();
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-    await produce(b, 1, 1, commits);
+    if (inFlight.size >= 64) await Promise.race(inFlight);
+    const commit = produce(b, 1, 1, commits).finally(() => inFlight.delete(commit));
+    inFlight.add(commit);
   }
+  await Promise.all(inFlight);
   await until(() => receiver.count >= total * healthy, 60_000);
   const latencies = [...commits].flatMap(([id, at]) => (receiver.arrivals.get(id) ?? []).map((arrived) => Math.max(0, arrived - at)));
   await worker.stop();
@@ -92,6 +98,8 @@ async function steadyLatency(ratePerSecond: number, seconds: number, healthy: nu
   await b.close();
   return latencies;
 }
+
+const ENGINE = process.env.BENCH_DATABASE_URL ? 'postgres' : 'sqlite';
 
 export default async function run(): Promise<BenchRow[]> {
   const bare: number[] = [];
@@ -103,6 +111,7 @@ export default async function run(): Promise<BenchRow[]> {
     single.push(await pipeline(Math.round(N / 4), 1));
   }
   const rows: BenchRow[] = [
+    { name: `engine: ${ENGINE}`, value: 0, unit: '' },
     { name: 'bare undici POST loop (64 in flight)', value: median(bare), unit: 'req/s', note: `median of ${ROUNDS}, ${N} requests` },
     { name: 'durable delivery, 100 events per commit', value: median(batched), unit: 'events/s' },
     { name: 'durable delivery, 1 event per commit', value: median(single), unit: 'events/s' },
@@ -116,10 +125,10 @@ export default async function run(): Promise<BenchRow[]> {
     { name: 'latency at 500 events/s, p99', value: percentile(steady, 99), unit: 'ms', note: 'target ≤ 30' },
   );
 
-  const clean = await steadyLatency(100, 5, 8, 0);
-  const faulty = await steadyLatency(100, 5, 8, 2);
+  const clean = await steadyLatency(40, 5, 8, 0);
+  const faulty = await steadyLatency(40, 5, 8, 2);
   rows.push(
-    { name: '10 endpoints, fault-free: healthy p99', value: percentile(clean, 99), unit: 'ms', note: '100 events/s × 8 healthy endpoints' },
+    { name: '10 endpoints, fault-free: healthy p99', value: percentile(clean, 99), unit: 'ms', note: '40 events/s fanned out to 8 healthy endpoints' },
     { name: '10 endpoints, 2 black-holed: healthy p99', value: percentile(faulty, 99), unit: 'ms' },
     { name: 'ratio: black-holed / fault-free p99', value: percentile(faulty, 99) / percentile(clean, 99), unit: '×', note: 'target ≤ 2' },
   );

@@ -1,6 +1,7 @@
 // The webhooks API: Enterprise only, endpoints checked like deliveries, secret rotation, resend and recover,
 // test events, failure notices by email over real SMTP, disabling after days of failure, tenant isolation.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EVENT_TYPES } from '../src/events/event-types.ts';
 import { DIALECTS } from './support/databases.ts';
 import { startSmtpSink, type SmtpSink } from './support/smtp-sink.ts';
 import { startTestService, type TestService } from './support/test-service.ts';
@@ -186,6 +187,13 @@ describe.each(DIALECTS)('webhooks API on %s', (dialect) => {
     const secret = (await t.api(intruder.testKey, 'GET', '/api/v1/webhooks/secret')).body.secrets[0].secret;
     expect(secret).toBe(intruder.signingSecret);
     expect((await t.api(owner.testKey, 'GET', `/api/v1/webhooks/endpoints/${endpoint.id}`)).body.endpoint.enabled).toBe(true);
+  });
+
+  it('publishes a JSON Schema for each of the eight event types', async () => {
+    const schemas = (await t.api(undefined, 'GET', '/api/v1/meta/event-schemas')).body.schemas;
+    expect(Object.keys(schemas).sort()).toEqual([...EVENT_TYPES].sort());
+    expect(schemas['check.completed'].properties.check.properties.step).toEqual({ const: 'completed' });
+    expect(schemas['customer.data_request'].properties.check.required).toEqual(['id', 'testing']);
   });
 
   it('publishes the configured egress ranges', async () => {

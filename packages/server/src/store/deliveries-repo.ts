@@ -87,22 +87,38 @@ export class DeliveriesRepo {
   /**
    * Leases up to `limit` due deliveries: heads of their lines only ('pending'), so one endpoint sees a check's
    * events in order while everything else runs in parallel. An expired lease is simply claimable again: that
-   * is the reaper. A lease is worth no fsync (losing one to a power cut only means sending again), so on
-   * SQLite the claim commits relaxed; on Postgres it is one statement with SKIP LOCKED.
+   * is the reaper. On SQLite one process owns the queue, so its leases live in memory (`inFlight`) and a
+   * claim is a read: a commit there costs a write to the WAL, which at one per event would dominate.
    */
-  async claim(c: { workerId: string; now: number; leaseMs: number; limit: number; skipEndpoints?: readonly string[] }): Promise<ClaimedDelivery[]> {
+  async claim(c: {
+    workerId: string;
+    now: number;
+    leaseMs: number;
+    limit: number;
+    skipEndpoints?: readonly string[];
+    inFlight?: ReadonlySet<string>;
+  }): Promise<ClaimedDelivery[]> {
     const skipEndpoints = c.skipEndpoints ?? [];
     const skip = skipEndpoints.length ? `AND d.endpoint_id NOT IN (${skipEndpoints.map(() => '?').join(', ')})` : '';
-    const sql = `UPDATE deliveries SET locked_until = ?, locked_by = ? WHERE id IN (
-         SELECT d.id FROM deliveries d
+    const due = (columns: string) => `SELECT ${columns} FROM deliveries d
          WHERE d.status = 'pending' AND d.next_attempt_at <= ? AND (d.locked_until IS NULL OR d.locked_until <= ?) ${skip}
            AND EXISTS (SELECT 1 FROM endpoints e WHERE e.id = d.endpoint_id AND e.enabled = ?)
-         ORDER BY d.next_attempt_at LIMIT ? ${this.db.dialect.skipLocked})
-       RETURNING ${CLAIMED}`;
-    const params = [c.now + c.leaseMs, c.workerId, c.now, c.now, ...skipEndpoints, true, c.limit];
-    const rows = this.db.dialect.multiProcess
-      ? await this.db.all(sql, params)
-      : await this.db.transaction((tx) => tx.all(sql, params), { durability: 'relaxed' });
+         ORDER BY d.next_attempt_at LIMIT ?`;
+    let rows: Row[];
+    if (this.db.dialect.multiProcess) {
+      rows = await this.db.all(
+        `UPDATE deliveries SET locked_until = ?, locked_by = ? WHERE id IN (${due('d.id')} ${this.db.dialect.skipLocked})
+         RETURNING ${CLAIMED}`,
+        [c.now + c.leaseMs, c.workerId, c.now, c.now, ...skipEndpoints, true, c.limit],
+      );
+    } else {
+      // Rows in flight are still 'pending'; read past them. The worker claims again only when slots have
+      // drained, so this costs a couple of rows per delivery.
+      const inFlight = c.inFlight ?? new Set<string>();
+      rows = (await this.db.all(due(CLAIMED.replace(/(^|, )/g, '$1d.')), [c.now, c.now, ...skipEndpoints, true, c.limit + inFlight.size]))
+        .filter((r) => !inFlight.has(r.id as string))
+        .slice(0, c.limit);
+    }
     return rows.map((r) => ({
       id: r.id as string,
       accountId: r.account_id as string,
@@ -116,18 +132,11 @@ export class DeliveriesRepo {
 
   /** Gives leased deliveries back untried (this worker has no room for them now). */
   async release(workerId: string, ids: readonly string[]): Promise<void> {
-    if (ids.length === 0) return;
-    const sql = `UPDATE deliveries SET locked_until = NULL, locked_by = NULL WHERE locked_by = ? AND id IN (${ids.map(() => '?').join(', ')})`;
-    await this.db.transaction((tx) => tx.run(sql, [workerId, ...ids]), { durability: 'relaxed' });
-  }
-
-  /**
-   * Where one process owns the queue (SQLite), every lease left in the table belongs to a process that is
-   * gone: a restart takes those deliveries back at once instead of waiting for the leases to run out.
-   */
-  async releaseOrphanedLeases(): Promise<number> {
-    if (this.db.dialect.multiProcess) return 0;
-    return this.db.run("UPDATE deliveries SET locked_until = NULL, locked_by = NULL WHERE status = 'pending' AND locked_until IS NOT NULL");
+    if (ids.length === 0 || !this.db.dialect.multiProcess) return;
+    await this.db.run(`UPDATE deliveries SET locked_until = NULL, locked_by = NULL WHERE locked_by = ? AND id IN (${ids.map(() => '?').join(', ')})`, [
+      workerId,
+      ...ids,
+    ]);
   }
 
   /** The earliest moment a pending delivery becomes due, for the worker's sleep. */
@@ -161,31 +170,37 @@ export class DeliveriesRepo {
         ]),
       );
     }
-    const finished: Outcome[] = [];
+    // Deliveries that end the same way are moved in one statement; their precise times are in the attempts.
+    const at = Math.max(...outcomes.map((o) => o.attempt.startedAt + o.attempt.latencyMs));
+    const groups = new Map<string, Outcome[]>();
     for (const o of outcomes) {
-      const at = o.attempt.startedAt + o.attempt.latencyMs;
-      const status: DeliveryStatus = o.result === 'retry' ? 'pending' : o.result;
+      const key = o.result === 'retry' ? `retry:${o.delivery.id}` : `${o.result}:${o.attempt.statusCode}:${o.attempt.errorCode}`;
+      groups.set(key, [...(groups.get(key) ?? []), o]);
+    }
+    for (const group of groups.values()) {
+      const first = group[0]!;
+      const status: DeliveryStatus = first.result === 'retry' ? 'pending' : first.result;
       await tx.run(
         `UPDATE deliveries SET status = ?, attempts = attempts + 1, next_attempt_at = ?, locked_until = NULL, locked_by = NULL,
            last_status_code = ?, last_error = ?, updated_at = ?, finished_at = ?
-         WHERE id = ? AND status = 'pending' AND (locked_by = ? OR locked_by IS NULL)`,
-        [status, o.nextAttemptAt ?? at, o.attempt.statusCode, o.attempt.errorCode, at, status === 'pending' ? null : at, o.delivery.id, o.workerId],
+         WHERE id IN (${group.map(() => '?').join(', ')}) AND status = 'pending' AND (locked_by = ? OR locked_by IS NULL)`,
+        [status, first.nextAttemptAt ?? at, first.attempt.statusCode, first.attempt.errorCode, at, status === 'pending' ? null : at,
+          ...group.map((o) => o.delivery.id), first.workerId],
       );
-      if (status !== 'pending') finished.push(o);
     }
-    // Same per-check lock as queueDelivery, taken for the whole batch in one sorted pass (no deadlocks).
+    const finished = outcomes.filter((o) => o.result !== 'retry');
+    if (finished.length === 0) return;
+    // Same per-check lock as queueDelivery (sorted, so workers cannot deadlock); then each finished line's
+    // next delivery, if any, becomes due, due since it was queued so it keeps its place.
     await this.db.lockKeys(tx, finished.map((o) => o.delivery.checkId));
-    for (const o of finished) await this.promoteNext(tx, o.delivery.endpointId, o.delivery.checkId, o.attempt.startedAt + o.attempt.latencyMs);
-  }
-
-  /** The delivery at the head of a line finished: the next one of that check, if any, becomes due now. */
-  private async promoteNext(tx: SqlExecutor, endpointId: string, checkId: string, at: number): Promise<void> {
-    const next = await tx.get<{ id: string }>(
-      "SELECT id FROM deliveries WHERE endpoint_id = ? AND check_id = ? AND status IN ('pending', 'waiting') ORDER BY event_seq LIMIT 1",
-      [endpointId, checkId],
+    await tx.run(
+      `UPDATE deliveries SET status = 'pending', next_attempt_at = created_at, updated_at = ?
+       WHERE status = 'waiting' AND id IN (
+         SELECT (SELECT w.id FROM deliveries w WHERE w.endpoint_id = f.endpoint_id AND w.check_id = f.check_id
+                   AND w.status IN ('pending', 'waiting') ORDER BY w.event_seq LIMIT 1)
+         FROM deliveries f WHERE f.id IN (${finished.map(() => '?').join(', ')}))`,
+      [at, ...finished.map((o) => o.delivery.id)],
     );
-    // Due since it was queued: it keeps its place among everything else that is due.
-    if (next) await tx.run("UPDATE deliveries SET status = 'pending', next_attempt_at = created_at, updated_at = ? WHERE id = ? AND status = 'waiting'", [at, next.id]);
   }
 
   async listMessages(accountId: string, f: MessageFilters): Promise<MessageRow[]> {

@@ -55,12 +55,13 @@ export class EventsRepo {
     );
     const stored: StoredEvent[] = [];
     let queued = 0;
+    if (endpoints.length) await this.driver.lockKeys(tx, [check.id]);
     for (const event of events) {
       const { id, seq } = await this.insertEvent(tx, check, event);
       stored.push({ id, seq, accountId: check.accountId, checkId: check.id, type: event.type, testing: check.testing, payload: event.payload, createdAt: event.createdAt });
       for (const endpoint of endpoints) {
         if (!fromJson<string[]>(endpoint.event_types, []).includes(event.type)) continue;
-        await this.queueDelivery(tx, { endpointId: endpoint.id, accountId: check.accountId, eventId: id, seq, checkId: check.id, type: event.type, at: event.createdAt });
+        await this.queueDelivery(tx, { endpointId: endpoint.id, accountId: check.accountId, eventId: id, seq, checkId: check.id, type: event.type, at: event.createdAt }, { locked: true });
         queued++;
       }
     }
@@ -88,18 +89,17 @@ export class EventsRepo {
   async queueDelivery(
     tx: SqlExecutor,
     d: { endpointId: string; accountId: string; eventId: string; seq: number; checkId: string; type: string; at: number },
+    options: { locked?: boolean } = {},
   ): Promise<string> {
     const id = newId('dlv');
-    // The worker promotes the next in line under the same lock, so neither can miss the other.
-    await this.driver.lockKeys(tx, [d.checkId]);
-    const ahead = await tx.get(
-      "SELECT 1 AS x FROM deliveries WHERE endpoint_id = ? AND check_id = ? AND status IN ('pending', 'waiting') LIMIT 1",
-      [d.endpointId, d.checkId],
-    );
+    // The worker promotes the next in line under the same per-check lock, so neither can miss the other.
+    if (!options.locked) await this.driver.lockKeys(tx, [d.checkId]);
     await tx.run(
       `INSERT INTO deliveries (id, account_id, endpoint_id, event_id, event_seq, check_id, event_type, status, attempts,
-         next_attempt_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)`,
-      [id, d.accountId, d.endpointId, d.eventId, d.seq, d.checkId, d.type, ahead ? 'waiting' : 'pending', d.at, d.at, d.at],
+         next_attempt_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?,
+         CASE WHEN EXISTS (SELECT 1 FROM deliveries WHERE endpoint_id = ? AND check_id = ? AND status IN ('pending', 'waiting'))
+              THEN 'waiting' ELSE 'pending' END, 0, ?, ?, ?)`,
+      [id, d.accountId, d.endpointId, d.eventId, d.seq, d.checkId, d.type, d.endpointId, d.checkId, d.at, d.at, d.at],
     );
     return id;
   }

@@ -71,7 +71,6 @@ export class DeliveryWorker {
 
   async start(): Promise<void> {
     this.running = true;
-    await this.s.store.deliveries.releaseOrphanedLeases();
     this.unlisten = await this.s.store.driver.listen(DELIVERIES_CHANNEL, () => this.wake());
     this.loop = this.run();
   }
@@ -132,6 +131,7 @@ export class DeliveryWorker {
       leaseMs: this.opts.leaseMs,
       limit: Math.min(room, this.opts.batchSize),
       skipEndpoints: saturated,
+      inFlight: new Set(this.inFlight.keys()),
     });
     if (claimed.length === 0) return 0;
     const accepted: ClaimedDelivery[] = [];

@@ -11,6 +11,8 @@ async function requeue(s: Services, accountId: string, messages: readonly Messag
   const now = s.clock.now();
   const events = (await Promise.all(messages.map((m) => s.store.events.get(accountId, m.eventId)))).map((e, i) => ({ event: e, message: messages[i]! }));
   return s.store.driver.transaction(async (tx) => {
+    // Every check's lock up front, in the one order all writers use.
+    await s.store.driver.lockKeys(tx, events.flatMap(({ event }) => (event ? [event.checkId] : [])));
     const ids: string[] = [];
     for (const { event, message } of events) {
       if (!event) continue;

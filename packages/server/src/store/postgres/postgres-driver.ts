@@ -90,7 +90,13 @@ export class PostgresDriver implements SqlDriver {
   }
 
   async lockKeys(tx: SqlExecutor, keys: readonly string[]): Promise<void> {
-    for (const key of [...new Set(keys)].sort()) await tx.run('SELECT pg_advisory_xact_lock(7341, hashtext(?))', [key]);
+    if (keys.length === 0) return;
+    if (keys.length === 1) return void (await tx.run('SELECT pg_advisory_xact_lock(7341, hashtext(?))', [keys[0]!]));
+    // One round trip for many keys, taken in hash order by every caller, so two transactions cannot deadlock.
+    await tx.run(
+      'SELECT pg_advisory_xact_lock(7341, h) FROM (SELECT DISTINCT hashtext(k) AS h FROM unnest(string_to_array(?, chr(31))) AS k ORDER BY h) AS keys',
+      [[...new Set(keys)].join('\u001f')],
+    );
   }
 
   async migrate(): Promise<void> {
@@ -117,9 +123,17 @@ export class PostgresDriver implements SqlDriver {
   }
 
   async notify(channel: string, tx?: SqlExecutor): Promise<void> {
-    // Inside a transaction, Postgres holds the notification until commit: no wake-up for uncommitted work.
+    // Inside a transaction, Postgres holds the notification until commit: no wake-up for uncommitted work,
+    // and one per channel is enough however many times the transaction asks.
+    if (tx) {
+      const sent = this.notified.get(tx) ?? new Set<string>();
+      if (sent.has(channel)) return;
+      this.notified.set(tx, sent.add(channel));
+    }
     await (tx ?? this.pooled).run("SELECT pg_notify(?, '')", [this.channelPrefix + channel]);
   }
+
+  private readonly notified = new WeakMap<SqlExecutor, Set<string>>();
 
   async listen(channel: string, onNotify: () => void): Promise<() => Promise<void>> {
     const name = this.channelPrefix + channel;
