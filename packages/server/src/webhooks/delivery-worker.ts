@@ -13,6 +13,7 @@ import type { OutboundOptions } from './outbound/index.ts';
 
 /** Slots an endpoint may hold while its last attempt failed: enough to notice recovery, too few to starve others. */
 export const FAILING_ENDPOINT_SLOTS = 4;
+const SLOW_ATTEMPT_MS = 1_000;
 
 export interface WorkerOptions {
   concurrency?: number;
@@ -32,6 +33,8 @@ export class DeliveryWorker {
   private readonly perEndpoint = new Map<string, number>();
   /** Endpoints whose latest attempt from this worker failed. */
   private readonly failing = new Set<string>();
+  /** Start times of each endpoint's attempts in flight, oldest first. */
+  private readonly started = new Map<string, number[]>();
   private readonly writer: OutcomeWriter;
   private readonly ctx: AttemptContext;
   private readonly opts: Required<Omit<WorkerOptions, 'outbound' | 'random'>>;
@@ -150,8 +153,11 @@ export class DeliveryWorker {
     return accepted.length;
   }
 
+  /** An endpoint that failed, or has had an attempt hanging for a second, gets only a few slots. */
   private slotsFor(endpointId: string): number {
-    return this.failing.has(endpointId) ? Math.min(FAILING_ENDPOINT_SLOTS, this.opts.perEndpoint) : this.opts.perEndpoint;
+    const oldest = this.started.get(endpointId)?.[0];
+    const struggling = this.failing.has(endpointId) || (oldest !== undefined && performance.now() - oldest > SLOW_ATTEMPT_MS);
+    return struggling ? Math.min(FAILING_ENDPOINT_SLOTS, this.opts.perEndpoint) : this.opts.perEndpoint;
   }
 
   private async startBatch(batch: ClaimedDelivery[]): Promise<void> {
@@ -168,6 +174,10 @@ export class DeliveryWorker {
   }
 
   private async deliver(d: ClaimedDelivery, endpoint: Endpoint | undefined, payload: string | undefined, secrets: string[]): Promise<void> {
+    const startedAt = performance.now();
+    const starts = this.started.get(d.endpointId) ?? [];
+    starts.push(startedAt);
+    this.started.set(d.endpointId, starts);
     try {
       if (endpoint && payload !== undefined && secrets.length) {
         const result = await attemptDelivery(this.ctx, d, endpoint, payload, secrets);
@@ -180,6 +190,8 @@ export class DeliveryWorker {
       this.s.logger.error({ err: error, deliveryId: d.id }, 'delivery attempt could not be recorded');
     } finally {
       this.inFlight.delete(d.id);
+      starts.splice(starts.indexOf(startedAt), 1);
+      if (starts.length === 0) this.started.delete(d.endpointId);
       const n = (this.perEndpoint.get(d.endpointId) ?? 1) - 1;
       if (n <= 0) this.perEndpoint.delete(d.endpointId);
       else this.perEndpoint.set(d.endpointId, n);
