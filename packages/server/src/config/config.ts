@@ -1,6 +1,7 @@
 // Configuration, layered: defaults → JSON file → environment → command-line flags; validated once at start.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseRetrySchedule } from '../webhooks/retry-policy.ts';
 
 export interface Config {
   port: number;
@@ -14,6 +15,8 @@ export interface Config {
   mailFrom: string;
   encryptionKey: string | undefined;
   logLevel: string;
+  /** Behind a reverse proxy: believe its X-Forwarded-* headers (client address for rate limits, https). */
+  trustProxy: boolean;
   linkTtlHours: number;
   maxPhotoBytes: number;
   maxPhotosPerCheck: number;
@@ -45,6 +48,7 @@ export const DEFAULTS: Config = {
   mailFrom: 'realid <no-reply@localhost>',
   encryptionKey: undefined,
   logLevel: 'info',
+  trustProxy: false,
   linkTtlHours: 24 * 7,
   maxPhotoBytes: 10 * 1024 * 1024,
   maxPhotosPerCheck: 12,
@@ -85,6 +89,7 @@ const ENV: Record<string, (c: Config, v: string) => void> = {
   MAIL_FROM: (c, v) => (c.mailFrom = v),
   REALID_ENCRYPTION_KEY: (c, v) => (c.encryptionKey = v),
   LOG_LEVEL: (c, v) => (c.logLevel = v),
+  REALID_TRUST_PROXY: (c, v) => (c.trustProxy = bool('REALID_TRUST_PROXY', v)),
   REALID_LINK_TTL_HOURS: (c, v) => (c.linkTtlHours = int('REALID_LINK_TTL_HOURS', v)),
   REALID_MAX_PHOTO_BYTES: (c, v) => (c.maxPhotoBytes = int('REALID_MAX_PHOTO_BYTES', v)),
   REALID_LIVE_ANALYZER: (c, v) => (c.analyzers.live = v),
@@ -137,6 +142,11 @@ function validate(c: Config): Config {
   if (c.smtpUrl && !/^smtps?:\/\//.test(c.smtpUrl)) throw new ConfigError('SMTP_URL must start with smtp:// or smtps://');
   if (!['simulator', 'manual'].includes(c.analyzers.test) || !['simulator', 'manual'].includes(c.analyzers.live)) {
     throw new ConfigError('analyzers.test and analyzers.live must each be "simulator" or "manual"');
+  }
+  try {
+    parseRetrySchedule(c.webhooks.retrySchedule);
+  } catch (error) {
+    throw new ConfigError(`webhooks.retrySchedule (REALID_RETRY_SCHEDULE): ${(error as Error).message}`, { cause: error });
   }
   if (c.analyzers.live === 'simulator') throw new ConfigError('The test-mode simulator cannot judge live checks; use "manual".');
   try {

@@ -33,7 +33,8 @@ export async function createApp(s: Services, ext: AppExtensions = {}): Promise<F
       },
     }) as FastifyBaseLogger,
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    // Only behind a proxy the operator vouches for; otherwise anyone could choose their own X-Forwarded-For.
+    trustProxy: s.config.trustProxy,
     // Per-request lines only when debugging: at volume they cost more than they tell.
     logController: new LogController({ disableRequestLogging: s.config.logLevel !== 'debug' && s.config.logLevel !== 'trace' }),
   });

@@ -1,0 +1,57 @@
+// Configuration layers (defaults → file → environment → flags) and the messages a mistake gets.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConfigError, DEFAULTS, loadConfig } from '../src/config/config.ts';
+
+describe('configuration', () => {
+  let dir: string;
+  let file: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'realid-config-'));
+    file = path.join(dir, 'realid.config.json');
+    await writeFile(file, JSON.stringify({ port: 5000, mailFrom: 'file@example.com', webhooks: { retrySchedule: '1s,2s', disableAfterDays: 3 } }));
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it('uses the defaults, with the public URL derived from the port', () => {
+    const c = loadConfig({ env: {} });
+    expect(c.port).toBe(4000);
+    expect(c.publicUrl).toBe('http://localhost:4000');
+    expect(c.trustProxy).toBe(false);
+    expect(c.webhooks).toEqual(DEFAULTS.webhooks);
+  });
+
+  it('layers file, then environment, then flags', () => {
+    const c = loadConfig({ file, env: { PORT: '6000', REALID_WEBHOOKS_ALLOW_LOOPBACK: 'false', PUBLIC_URL: 'https://idv.example.com/' } });
+    expect(c.port).toBe(6000);
+    expect(c.mailFrom).toBe('file@example.com');
+    expect(c.webhooks).toMatchObject({ retrySchedule: '1s,2s', disableAfterDays: 3, allowLoopback: false, totalTimeoutMs: 15_000 });
+    expect(c.publicUrl).toBe('https://idv.example.com');
+    expect(loadConfig({ file, env: { PORT: '6000' }, overrides: { port: 7000 } }).port).toBe(7000);
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, /PORT must be a non-negative integer/],
+    [{ PORT: '70000' }, /port must be at most 65535/],
+    [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL must start with/],
+    [{ SMTP_URL: 'http://mail' }, /SMTP_URL must start with smtp/],
+    [{ REALID_TRUST_PROXY: 'maybe' }, /REALID_TRUST_PROXY must be true or false/],
+    [{ REALID_LIVE_ANALYZER: 'simulator' }, /cannot judge live checks/],
+    [{ REALID_DB_SCHEMA: 'Robert"); DROP' }, /REALID_DB_SCHEMA must be/],
+    [{ PUBLIC_URL: 'not a url' }, /PUBLIC_URL must be an absolute URL/],
+    [{ REALID_RETRY_SCHEDULE: '5s,soon' }, /REALID_RETRY_SCHEDULE/],
+  ])('refuses %o with a message naming the setting', (env, message) => {
+    expect(() => loadConfig({ env })).toThrow(ConfigError);
+    expect(() => loadConfig({ env })).toThrow(message);
+  });
+
+  it('refuses unknown settings and unreadable files', async () => {
+    const bad = path.join(dir, 'bad.json');
+    await writeFile(bad, JSON.stringify({ webhooks: { retrySchedul: '1s' } }));
+    expect(() => loadConfig({ file: bad, env: {} })).toThrow('Unknown setting bad.json.webhooks.retrySchedul');
+    await writeFile(bad, '{ not json');
+    expect(() => loadConfig({ file: bad, env: {} })).toThrow(/Cannot read config file/);
+  });
+});
