@@ -1,5 +1,5 @@
 // Every reason a sub-check or a photo can fail for, with whether the customer can fix it by retaking.
-import type { Reason } from '../checks/check-types.ts';
+import type { Reason, SubCheckName } from '../checks/check-types.ts';
 
 export const REASONS = {
   photo_blurry: { retryable: true, message: 'The photo is blurry. Hold the camera steady and retake it.' },
@@ -24,3 +24,13 @@ export const reason = (code: ReasonCode, message?: string): Reason => ({
   retryable: REASONS[code].retryable,
   message: message ?? REASONS[code].message,
 });
+
+/** The sub-check each final document or face reason fails. */
+export const SUBCHECK_FOR_REASON: Partial<Record<ReasonCode, SubCheckName>> = {
+  document_unreadable: 'document_readable',
+  missing_required_fields: 'required_fields',
+  document_expired: 'not_expired',
+  underage: 'minimum_age',
+  barcode_unreadable: 'back_readable',
+  face_mismatch: 'face_match',
+};

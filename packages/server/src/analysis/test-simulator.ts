@@ -2,7 +2,7 @@
 // terminal state and every reason code without a real document. See docs/api.md "Test mode".
 import type { DocumentData, PhotoKind, SubCheck, SubCheckName } from '../checks/check-types.ts';
 import type { Analysis, AnalysisContext, Analyzer, PhotoInput } from './analyzer-port.ts';
-import { reason, type ReasonCode } from './reason-codes.ts';
+import { reason, SUBCHECK_FOR_REASON, type ReasonCode } from './reason-codes.ts';
 
 /** Scenario → what goes wrong. Absent scenario: everything passes. */
 export const SCENARIOS = {
@@ -20,15 +20,6 @@ export const SCENARIOS = {
 } as const satisfies Record<string, { retake?: ReasonCode; always?: boolean; kinds?: readonly PhotoKind[]; fail?: ReasonCode }>;
 
 export type Scenario = keyof typeof SCENARIOS;
-
-const FAIL_SUBCHECK: Partial<Record<ReasonCode, SubCheckName>> = {
-  document_unreadable: 'document_readable',
-  missing_required_fields: 'required_fields',
-  document_expired: 'not_expired',
-  underage: 'minimum_age',
-  barcode_unreadable: 'back_readable',
-  face_mismatch: 'face_match',
-};
 
 const SUBCHECKS_FOR: Record<PhotoKind, SubCheckName[]> = {
   front: ['document_readable', 'required_fields', 'not_expired', 'minimum_age'],
@@ -68,7 +59,7 @@ export class TestSimulator implements Analyzer {
     const retakeApplies = s.retake && (!s.kinds || s.kinds.includes(photo.kind)) && (s.always || context.previousOfKind === 0);
     if (retakeApplies) return { accepted: false, reasons: [reason(s.retake!)], subChecks: [] };
 
-    const failing = s.fail ? FAIL_SUBCHECK[s.fail] : undefined;
+    const failing = s.fail ? SUBCHECK_FOR_REASON[s.fail] : undefined;
     const subChecks: SubCheck[] = SUBCHECKS_FOR[photo.kind]
       .filter((name) => name !== 'minimum_age' || context.check.rules.minimum_age > 0)
       .map((name) =>

@@ -2,9 +2,9 @@
 import type { Services } from '../app/services.ts';
 import { AppError } from '../errors/app-error.ts';
 import { buildEvent, type PendingEvent } from '../events/event-types.ts';
-import { REASONS, reason, type ReasonCode } from '../analysis/reason-codes.ts';
+import { REASONS, reason, SUBCHECK_FOR_REASON, type ReasonCode } from '../analysis/reason-codes.ts';
 import { commitCheck } from './commit-check.ts';
-import { requiredPhotoKinds, type CheckRecord, type PhotoKind, type SubCheckName } from './check-types.ts';
+import { requiredPhotoKinds, type CheckRecord, type PhotoKind } from './check-types.ts';
 import { openCheck } from './customer-actions.ts';
 import { assertNotDeleted } from './merchant-actions.ts';
 import { submitPhoto } from './submit-photo.ts';
@@ -24,16 +24,6 @@ const SAMPLE_PNG = Buffer.from(
 );
 
 export const FINAL_REASONS = (Object.keys(REASONS) as ReasonCode[]).filter((c) => !REASONS[c].retryable);
-
-const SUBCHECK_FOR_REASON: Partial<Record<ReasonCode, SubCheckName>> = {
-  document_unreadable: 'document_readable',
-  missing_required_fields: 'required_fields',
-  document_expired: 'not_expired',
-  underage: 'minimum_age',
-  barcode_unreadable: 'back_readable',
-  face_mismatch: 'face_match',
-  retakes_exhausted: 'document_readable',
-};
 
 /** Walks a check forward through `opened` and `submitted-photo` so that the contract's events all appear. */
 function walkToSubmitted(check: CheckRecord, now: number, events: PendingEvent[]): CheckRecord {
@@ -71,7 +61,7 @@ export async function simulate(s: Services, check: CheckRecord, input: SimulateA
       ]);
     }
     const code = input.reason as ReasonCode;
-    const failing = SUBCHECK_FOR_REASON[code] ?? 'manual_review';
+    const failing = code === 'retakes_exhausted' ? 'document_readable' : (SUBCHECK_FOR_REASON[code] ?? 'manual_review');
     const present = next.subChecks.some((sc) => sc.name === failing);
     const subChecks = present ? next.subChecks : [...next.subChecks, { name: failing, status: 'pending' as const, reasons: [] }];
     next = {

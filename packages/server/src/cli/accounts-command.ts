@@ -2,20 +2,9 @@
 import { parseArgs } from 'node:util';
 import { createAccount, PLANS } from '../accounts/create-account.ts';
 import { systemClock } from '../app/clock.ts';
-import { ConfigError, loadConfig } from '../config/config.ts';
+import { ConfigError } from '../config/config.ts';
 import type { Plan } from '../store/accounts-repo.ts';
-import { storeLocation } from '../app/create-services.ts';
-import { openStore, type Store } from '../store/store.ts';
-
-async function withStore<T>(fn: (store: Store) => Promise<T>): Promise<T> {
-  const config = loadConfig();
-  const store = await openStore(storeLocation(config));
-  try {
-    return await fn(store);
-  } finally {
-    await store.close();
-  }
-}
+import { withStore } from './with-store.ts';
 
 function plan(value: string | undefined): Plan {
   const p = (value ?? 'enterprise') as Plan;

@@ -1,22 +1,11 @@
 // `realid users …`: the operator creates dashboard users and resets their passwords. Passwords come from
 // --password or, better (it stays out of shell history and `ps`), the REALID_PASSWORD environment variable.
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../config/config.ts';
+import { ConfigError } from '../config/config.ts';
 import { AppError } from '../errors/app-error.ts';
-import { storeLocation } from '../app/create-services.ts';
-import { openStore, type Store } from '../store/store.ts';
+import { withStore } from './with-store.ts';
 import { checkNewCredentials, createUser, normalizeEmail } from '../web/create-user.ts';
 import { hashPassword } from '../web/password-hash.ts';
-
-async function withStore<T>(fn: (store: Store) => Promise<T>): Promise<T> {
-  const config = loadConfig();
-  const store = await openStore(storeLocation(config));
-  try {
-    return await fn(store);
-  } finally {
-    await store.close();
-  }
-}
 
 function passwordFrom(values: { password?: string | undefined }): string {
   const password = values.password ?? process.env.REALID_PASSWORD;
