@@ -1,5 +1,7 @@
 // Runs every bench/*.bench.ts in turn (or the ones named on the command line) and prints their reports.
 // Each bench measures against a reference in the same run and reports medians and ratios, never absolutes alone.
+// With several benches, each runs in a process of its own, so one bench's heap and sockets cannot skew the next.
+import { spawnSync } from 'node:child_process';
 import { readdir } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import path from 'node:path';
@@ -19,6 +21,14 @@ const files = (await readdir(dir))
   .filter((f) => f.endsWith('.bench.ts'))
   .filter((f) => only.length === 0 || only.some((o) => f.startsWith(o)))
   .sort();
+
+if (files.length > 1) {
+  for (const file of files) {
+    const run = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), file.replace(/\.bench\.ts$/, '')], { stdio: 'inherit' });
+    if (run.status !== 0) process.exit(run.status ?? 1);
+  }
+  process.exit(0);
+}
 
 for (const file of files) {
   const mod = (await import(pathToFileURL(path.join(dir, file)).href)) as { default: Bench };
