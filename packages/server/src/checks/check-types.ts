@@ -101,8 +101,6 @@ export interface PhotoRecord {
   createdAt: number;
 }
 
-export const PHOTO_KINDS: readonly PhotoKind[] = ['front', 'back', 'selfie'];
-
 /** The photos a check's rules ask for, in the order the customer is asked. */
 export function requiredPhotoKinds(rules: Rules): PhotoKind[] {
   return [

@@ -139,12 +139,6 @@ export class DeliveriesRepo {
     ]);
   }
 
-  /** The earliest moment a pending delivery becomes due, for the worker's sleep. */
-  async nextDueAt(): Promise<number | null> {
-    const row = await this.db.get<{ at: number | null }>("SELECT MIN(next_attempt_at) AS at FROM deliveries WHERE status = 'pending'");
-    return row?.at ?? null;
-  }
-
   async payloads(eventIds: readonly string[]): Promise<Map<string, string>> {
     if (eventIds.length === 0) return new Map();
     const rows = await this.db.all<{ id: string; payload: string }>(
@@ -256,10 +250,5 @@ export class DeliveriesRepo {
       [accountId, endpointId, since],
     );
     return rows.map(toMessage);
-  }
-
-  async countPending(accountId: string): Promise<number> {
-    const row = await this.db.get<{ n: number }>("SELECT COUNT(*) AS n FROM deliveries WHERE account_id = ? AND status IN ('pending', 'waiting')", [accountId]);
-    return Number(row?.n ?? 0);
   }
 }
