@@ -62,6 +62,8 @@ export class OutcomeWriter {
   }
 
   private async drain(): Promise<void> {
+    // Let the answers that arrived in this turn of the event loop join the first transaction too.
+    await new Promise((resolve) => setImmediate(resolve));
     while (this.queue.length) {
       const batch = this.queue;
       this.queue = [];

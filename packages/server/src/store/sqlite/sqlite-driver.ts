@@ -32,8 +32,6 @@ export class SqliteDriver implements SqlDriver {
     this.db.pragma('synchronous = FULL');
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
-    // Fewer, larger checkpoints: each one copies the WAL into the database and fsyncs, on the committing call.
-    this.db.pragma('wal_autocheckpoint = 10000');
     this.bus.setMaxListeners(0);
   }
 
