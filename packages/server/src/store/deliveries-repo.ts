@@ -106,7 +106,8 @@ export class DeliveriesRepo {
          ORDER BY d.next_attempt_at LIMIT ?`;
     let rows: Row[];
     if (this.db.dialect.multiProcess) {
-      rows = await this.db.all(
+      // A lease is worth no WAL flush: losing one to a crash only means the delivery is claimed again.
+      rows = await this.db.allRelaxed(
         `UPDATE deliveries SET locked_until = ?, locked_by = ? WHERE id IN (${due('d.id')} ${this.db.dialect.skipLocked})
          RETURNING ${CLAIMED}`,
         [c.now + c.leaseMs, c.workerId, c.now, c.now, ...skipEndpoints, true, c.limit],
@@ -133,7 +134,7 @@ export class DeliveriesRepo {
   /** Gives leased deliveries back untried (this worker has no room for them now). */
   async release(workerId: string, ids: readonly string[]): Promise<void> {
     if (ids.length === 0 || !this.db.dialect.multiProcess) return;
-    await this.db.run(`UPDATE deliveries SET locked_until = NULL, locked_by = NULL WHERE locked_by = ? AND id IN (${ids.map(() => '?').join(', ')})`, [
+    await this.db.allRelaxed(`UPDATE deliveries SET locked_until = NULL, locked_by = NULL WHERE locked_by = ? AND id IN (${ids.map(() => '?').join(', ')})`, [
       workerId,
       ...ids,
     ]);

@@ -37,6 +37,8 @@ export interface SqlDriver extends SqlExecutor {
    * outcome: the delivery is sent again). Everything else is `full`: on disk before the call returns.
    */
   transaction<T>(fn: (tx: SqlExecutor) => Promise<T>, options?: TransactionOptions): Promise<T>;
+  /** One statement committed with relaxed durability (see `transaction`): queue leases. */
+  allRelaxed<T = Row>(sql: string, params?: readonly SqlParam[]): Promise<T[]>;
   /** Applies the numbered migrations; safe when several processes start at once. */
   migrate(): Promise<void>;
   /** Wakes listeners in this and (on Postgres) other processes; sent on commit when inside `tx`. */

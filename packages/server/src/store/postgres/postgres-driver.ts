@@ -48,18 +48,25 @@ export class PostgresDriver implements SqlDriver {
   readonly dialect = dialect;
   private readonly pool: pg.Pool;
   private readonly pooled: SqlExecutor;
+  /** A few connections that commit without waiting for the WAL flush, for writes whose loss is harmless. */
+  private readonly relaxedPool: pg.Pool;
+  private readonly relaxed: SqlExecutor;
   private readonly channelPrefix: string;
   private listener: pg.Client | undefined;
   private readonly handlers = new Map<string, Set<() => void>>();
   private closed = false;
 
   constructor(private readonly options: PostgresDriverOptions) {
-    const searchPath = options.schema ? { options: `-c search_path=${quoteIdent(options.schema)}` } : {};
-    this.pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10, types, ...searchPath });
-    this.pool.on('error', () => {
-      // An idle client lost its connection; the pool replaces it on the next checkout.
-    });
+    const searchPath = options.schema ? `-c search_path=${quoteIdent(options.schema)}` : '';
+    this.pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10, types, ...(searchPath ? { options: searchPath } : {}) });
+    this.relaxedPool = new pg.Pool({ connectionString: options.url, max: 2, types, options: `${searchPath} -c synchronous_commit=off`.trim() });
+    for (const pool of [this.pool, this.relaxedPool]) {
+      pool.on('error', () => {
+        // An idle client lost its connection; the pool replaces it on the next checkout.
+      });
+    }
     this.pooled = executor(this.pool);
+    this.relaxed = executor(this.relaxedPool);
     this.channelPrefix = options.schema ? `${options.schema}_` : 'realid_';
   }
 
@@ -87,6 +94,10 @@ export class PostgresDriver implements SqlDriver {
     } finally {
       client.release();
     }
+  }
+
+  allRelaxed<T = Row>(sql: string, params?: readonly SqlParam[]): Promise<T[]> {
+    return this.relaxed.all<T>(sql, params);
   }
 
   async lockKeys(tx: SqlExecutor, keys: readonly string[]): Promise<void> {
@@ -184,6 +195,6 @@ export class PostgresDriver implements SqlDriver {
   async close(): Promise<void> {
     this.closed = true;
     await this.listener?.end().catch(() => undefined);
-    await this.pool.end();
+    await Promise.all([this.pool.end(), this.relaxedPool.end()]);
   }
 }

@@ -104,6 +104,10 @@ export class SqliteDriver implements SqlDriver {
     });
   }
 
+  allRelaxed<T = Row>(sql: string, params?: readonly SqlParam[]): Promise<T[]> {
+    return this.transaction((tx) => tx.all<T>(sql, params), { durability: 'relaxed' });
+  }
+
   async lockKeys(): Promise<void> {
     // BEGIN IMMEDIATE already made this transaction the only writer.
   }
