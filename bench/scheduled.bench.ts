@@ -35,7 +35,7 @@ export default async function run(): Promise<BenchRow[]> {
       const claimed = await b.s.store.deliveries.claim({ workerId: 'bench', now: Date.now(), leaseMs: 30_000, limit: 100 });
       samples.push(performance.now() - t);
       if (claimed.length !== 100) throw new Error(`claimed ${claimed.length}`);
-      await b.s.store.deliveries.release('bench', claimed.map((d) => d.id));
+      await b.s.store.deliveries.release('bench', claimed.map((d) => d.id), Date.now());
     }
     return median(samples);
   };

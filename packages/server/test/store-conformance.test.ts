@@ -5,7 +5,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount } from '../src/accounts/create-account.ts';
 import { ManualClock } from '../src/app/clock.ts';
-import { buildEvent } from '../src/events/event-types.ts';
+import { EVENT_TYPES, buildEvent } from '../src/events/event-types.ts';
+import { newId } from '../src/ids.ts';
 import { openDriver, Store, type StoreLocation } from '../src/store/store.ts';
 import { POSTGRES_URL, DIALECTS, dropSchema, uniqueSchema } from './support/databases.ts';
 
@@ -67,5 +68,38 @@ describe.each(DIALECTS)('storage port on %s', (dialect) => {
     const live = keys.find((k) => k.mode === 'live')!;
     expect(await store.accounts.revokeKey(created.account.id, live.id, clock.now())).toBe(true);
     expect(await store.accounts.revokeKey('acct_other', keys[0]!.id, clock.now())).toBe(false);
+  });
+
+  it('leases a claimed delivery until it expires or is given back', async () => {
+    const { account } = await createAccount(store, clock, { name: 'Leases', plan: 'enterprise' });
+    const now = clock.now();
+    const endpointId = newId('ep');
+    await store.endpoints.insert({ id: endpointId, accountId: account.id, mode: 'test', url: 'https://example.com/hooks', eventTypes: [...EVENT_TYPES], description: '', enabled: true, disabledReason: null, failingSince: null, createdAt: now, updatedAt: now });
+    await store.driver.transaction(async (tx) => {
+      for (const id of ['LEASE0-0001', 'LEASE0-0002']) {
+        await store.events.append(tx, { id, accountId: account.id, testing: true }, [buildEvent('check.completed', { id, testing: true }, now)]);
+      }
+    });
+    const claim = (workerId: string, at: number) => store.deliveries.claim({ workerId, now: at, leaseMs: 30_000, limit: 10 });
+    const first = await claim('a', now);
+    expect(first.map((d) => d.checkId).sort()).toEqual(['LEASE0-0001', 'LEASE0-0002']);
+    expect(await claim('b', now + 1_000)).toEqual([]);
+    // Given back: due again at once, for anyone.
+    await store.deliveries.release('a', [first[0]!.id], now + 2_000);
+    expect((await claim('b', now + 2_000)).map((d) => d.id)).toEqual([first[0]!.id]);
+    // An expired lease is simply due again: that is the reaper.
+    expect((await claim('c', now + 31_000)).map((d) => d.id)).toEqual([first[1]!.id]);
+    // At the start of the one process that owns an SQLite queue, every lease is from a run that ended.
+    expect(await store.deliveries.releaseAll(now + 32_000)).toBe(2);
+    expect(await claim('d', now + 32_000)).toHaveLength(2);
+  });
+});
+
+describe('identifiers', () => {
+  it('sort by creation time, so B-tree inserts append instead of scattering, and never repeat', () => {
+    const ids = Array.from({ length: 5_000 }, () => newId('dlv'));
+    expect(new Set(ids).size).toBe(ids.length);
+    expect([...ids].sort()).toEqual(ids);
+    for (const id of ids) expect(id).toMatch(/^dlv_[0-9A-Za-z]{20}$/);
   });
 });

@@ -86,40 +86,23 @@ export class DeliveriesRepo {
 
   /**
    * Leases up to `limit` due deliveries: heads of their lines only ('pending'), so one endpoint sees a check's
-   * events in order while everything else runs in parallel. An expired lease is simply claimable again: that
-   * is the reaper. On SQLite one process owns the queue, so its leases live in memory (`inFlight`) and a
-   * claim is a read: a commit there costs a write to the WAL, which at one per event would dominate.
+   * events in order while everything else runs in parallel. The lease moves `next_attempt_at` to its expiry,
+   * so leased rows drop out of the due range (a claim never reads past deliveries in flight) and an expired
+   * lease is simply due again: that is the reaper. A lease is worth no WAL flush: losing one to a crash only
+   * means the delivery is claimed again.
    */
-  async claim(c: {
-    workerId: string;
-    now: number;
-    leaseMs: number;
-    limit: number;
-    skipEndpoints?: readonly string[];
-    inFlight?: ReadonlySet<string>;
-  }): Promise<ClaimedDelivery[]> {
+  async claim(c: { workerId: string; now: number; leaseMs: number; limit: number; skipEndpoints?: readonly string[] }): Promise<ClaimedDelivery[]> {
     const skipEndpoints = c.skipEndpoints ?? [];
     const skip = skipEndpoints.length ? `AND d.endpoint_id NOT IN (${skipEndpoints.map(() => '?').join(', ')})` : '';
-    const due = (columns: string) => `SELECT ${columns} FROM deliveries d
-         WHERE d.status = 'pending' AND d.next_attempt_at <= ? AND (d.locked_until IS NULL OR d.locked_until <= ?) ${skip}
+    const rows = await this.db.allRelaxed(
+      `UPDATE deliveries SET next_attempt_at = ?, locked_until = ?, locked_by = ? WHERE id IN (
+         SELECT d.id FROM deliveries d
+         WHERE d.status = 'pending' AND d.next_attempt_at <= ? ${skip}
            AND EXISTS (SELECT 1 FROM endpoints e WHERE e.id = d.endpoint_id AND e.enabled = ?)
-         ORDER BY d.next_attempt_at LIMIT ?`;
-    let rows: Row[];
-    if (this.db.dialect.multiProcess) {
-      // A lease is worth no WAL flush: losing one to a crash only means the delivery is claimed again.
-      rows = await this.db.allRelaxed(
-        `UPDATE deliveries SET locked_until = ?, locked_by = ? WHERE id IN (${due('d.id')} ${this.db.dialect.skipLocked})
-         RETURNING ${CLAIMED}`,
-        [c.now + c.leaseMs, c.workerId, c.now, c.now, ...skipEndpoints, true, c.limit],
-      );
-    } else {
-      // Rows in flight are still 'pending'; read past them. The worker claims again only when slots have
-      // drained, so this costs a couple of rows per delivery.
-      const inFlight = c.inFlight ?? new Set<string>();
-      rows = (await this.db.all(due(CLAIMED.replace(/(^|, )/g, '$1d.')), [c.now, c.now, ...skipEndpoints, true, c.limit + inFlight.size]))
-        .filter((r) => !inFlight.has(r.id as string))
-        .slice(0, c.limit);
-    }
+         ORDER BY d.next_attempt_at LIMIT ? ${this.db.dialect.skipLocked})
+       RETURNING ${CLAIMED}`,
+      [c.now + c.leaseMs, c.now + c.leaseMs, c.workerId, c.now, ...skipEndpoints, true, c.limit],
+    );
     return rows.map((r) => ({
       id: r.id as string,
       accountId: r.account_id as string,
@@ -131,13 +114,23 @@ export class DeliveriesRepo {
     }));
   }
 
-  /** Gives leased deliveries back untried (this worker has no room for them now). */
-  async release(workerId: string, ids: readonly string[]): Promise<void> {
-    if (ids.length === 0 || !this.db.dialect.multiProcess) return;
-    await this.db.allRelaxed(`UPDATE deliveries SET locked_until = NULL, locked_by = NULL WHERE locked_by = ? AND id IN (${ids.map(() => '?').join(', ')})`, [
-      workerId,
-      ...ids,
-    ]);
+  /** Gives leased deliveries back untried (this worker has no room for them now): due again at once. */
+  async release(workerId: string, ids: readonly string[], now: number): Promise<void> {
+    if (ids.length === 0) return;
+    const sql = `UPDATE deliveries SET next_attempt_at = ?, locked_until = NULL, locked_by = NULL WHERE locked_by = ? AND status = 'pending'
+      AND id IN (${ids.map(() => '?').join(', ')})`;
+    await this.db.transaction((tx) => tx.run(sql, [now, workerId, ...ids]), { durability: 'relaxed' });
+  }
+
+  /**
+   * Where one process owns the queue (SQLite), a lease found at start is from a run that ended: it is due at
+   * once instead of when it would have expired. Returns how many.
+   */
+  async releaseAll(now: number): Promise<number> {
+    return this.db.run(
+      `UPDATE deliveries SET next_attempt_at = ?, locked_until = NULL, locked_by = NULL WHERE status = 'pending' AND locked_until IS NOT NULL`,
+      [now],
+    );
   }
 
   async payloads(eventIds: readonly string[]): Promise<Map<string, string>> {

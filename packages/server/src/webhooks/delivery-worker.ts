@@ -14,6 +14,8 @@ import type { OutboundOptions } from './outbound/index.ts';
 /** Slots an endpoint may hold while its last attempt failed: enough to notice recovery, too few to starve others. */
 export const FAILING_ENDPOINT_SLOTS = 4;
 const SLOW_ATTEMPT_MS = 1_000;
+/** How long a worker whose busy endpoints are full waits before claiming again. */
+const SATURATED_CLAIM_MS = 50;
 
 export interface WorkerOptions {
   concurrency?: number;
@@ -27,9 +29,17 @@ export interface WorkerOptions {
   random?: RandomSource;
 }
 
+type Held = ClaimedDelivery & { heldSince: number };
+
 export class DeliveryWorker {
   readonly id = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
   private readonly inFlight = new Map<string, string>();
+  /** Claimed but not started (their endpoint had no free slot yet), per endpoint, oldest first. */
+  private readonly held = new Map<string, Held[]>();
+  private heldCount = 0;
+  /** Something may have come due (a notify, time passing, an endpoint with free slots again). */
+  private claimNeeded = true;
+  private quietUntil = 0;
   private readonly perEndpoint = new Map<string, number>();
   /** Endpoints whose latest attempt from this worker failed. */
   private readonly failing = new Set<string>();
@@ -74,12 +84,28 @@ export class DeliveryWorker {
 
   async start(): Promise<void> {
     this.running = true;
+    // One process owns an SQLite queue: a lease found at start is from a run that ended.
+    if (!this.s.store.driver.dialect.multiProcess) await this.s.store.deliveries.releaseAll(this.s.clock.now());
     this.unlisten = await this.s.store.driver.listen(DELIVERIES_CHANNEL, () => this.wake());
     this.loop = this.run();
   }
 
-  /** Look at the queue now (new work, or a test moved the clock). */
-  wake(): void {
+  /** Past an endpoint's slots, it may have this many claimed deliveries waiting here; beyond, claims skip it. */
+  private full(endpointId: string): boolean {
+    const slots = this.slotsFor(endpointId);
+    return (this.perEndpoint.get(endpointId) ?? 0) + (this.held.get(endpointId)?.length ?? 0) >= slots * 2;
+  }
+
+  private hold(d: Held): void {
+    const queue = this.held.get(d.endpointId);
+    if (queue) queue.push(d);
+    else this.held.set(d.endpointId, [d]);
+    this.heldCount++;
+  }
+
+  /** Look at the queue now (new work, or a test moved the clock); `claim: false` only starts what is held. */
+  wake(claim = true): void {
+    if (claim) this.claimNeeded = true;
     this.woken = true;
     this.wakeUp?.();
   }
@@ -91,22 +117,44 @@ export class DeliveryWorker {
     await this.loop;
     await Promise.all(this.tasks);
     await this.writer.flush();
+    await this.giveBack([...this.held.values()].flat().map((d) => d.id));
+    this.held.clear();
+    this.heldCount = 0;
     await this.unlisten?.();
+  }
+
+  /** Not giving leased deliveries back only delays them until their lease expires. */
+  private async giveBack(ids: string[]): Promise<void> {
+    await this.s.store.deliveries.release(this.id, ids, this.s.clock.now()).catch((error: unknown) => {
+      this.s.logger.warn({ err: error }, 'delivery worker could not give back deliveries it had no room for');
+    });
   }
 
   private async run(): Promise<void> {
     while (this.running) {
       this.woken = false;
-      let claimed = 0;
+      let started = 0;
       try {
-        claimed = await this.claimAndStart();
+        started = await this.startHeld();
+        if (this.claimNeeded && performance.now() >= this.quietUntil) {
+          this.claimNeeded = false;
+          const claimed = await this.claimAndStart();
+          // A full batch suggests more is due.
+          if (claimed > 0) this.claimNeeded = true;
+          started += claimed;
+        }
       } catch (error) {
         this.s.logger.error({ err: error }, 'delivery worker could not claim');
       }
       if (!this.running) break;
       const full = this.inFlight.size >= this.opts.concurrency;
-      if (claimed > 0 && !full) continue;
-      if (!this.woken) await this.sleep(full ? this.opts.idleMs * 10 : this.opts.idleMs);
+      if (started > 0 && !full) continue;
+      if (!this.woken) {
+        const quiet = this.claimNeeded ? this.quietUntil - performance.now() : Infinity;
+        await this.sleep(Math.max(1, Math.min(quiet, full ? this.opts.idleMs * 10 : this.opts.idleMs)));
+        // Retries come due and leases expire with time alone.
+        this.claimNeeded = true;
+      }
     }
   }
 
@@ -124,33 +172,56 @@ export class DeliveryWorker {
     });
   }
 
-  private async claimAndStart(): Promise<number> {
-    const room = this.opts.concurrency - this.inFlight.size;
-    if (room <= 0) return 0;
-    const saturated = [...this.perEndpoint].filter(([id, n]) => n >= this.slotsFor(id)).map(([id]) => id);
-    const claimed = await this.s.store.deliveries.claim({
-      workerId: this.id,
-      now: this.s.clock.now(),
-      leaseMs: this.opts.leaseMs,
-      limit: Math.min(room, this.opts.batchSize),
-      skipEndpoints: saturated,
-      inFlight: new Set(this.inFlight.keys()),
-    });
-    if (claimed.length === 0) return 0;
-    const accepted: ClaimedDelivery[] = [];
-    const extra: string[] = [];
-    for (const d of claimed) {
-      const n = this.perEndpoint.get(d.endpointId) ?? 0;
-      if (n >= this.slotsFor(d.endpointId)) extra.push(d.id);
-      else {
-        this.perEndpoint.set(d.endpointId, n + 1);
-        this.inFlight.set(d.id, d.endpointId);
-        accepted.push(d);
+  /**
+   * Starts held deliveries whose endpoints have a free slot. Those held for half their lease, or beyond the
+   * few slots of an endpoint that started struggling, go back to the queue: nobody must claim a delivery
+   * again while it still waits here.
+   */
+  private async startHeld(): Promise<number> {
+    if (this.heldCount === 0) return 0;
+    const ready: Held[] = [];
+    const back: string[] = [];
+    const stale = performance.now() - this.opts.leaseMs / 2;
+    for (const [endpointId, queue] of this.held) {
+      const struggling = this.slotsFor(endpointId) < this.opts.perEndpoint;
+      let i = 0;
+      for (; i < queue.length; i++) {
+        const d = queue[i]!;
+        if (d.heldSince < stale || (struggling && (this.perEndpoint.get(endpointId) ?? 0) >= this.slotsFor(endpointId))) back.push(d.id);
+        else if (this.admit(d)) ready.push(d);
+        else break;
       }
+      this.heldCount -= i;
+      if (i === queue.length) this.held.delete(endpointId);
+      else queue.splice(0, i);
     }
-    await this.s.store.deliveries.release(this.id, extra);
+    if (back.length) await this.giveBack(back);
+    await this.startBatch(ready);
+    return ready.length;
+  }
+
+  private async claimAndStart(): Promise<number> {
+    const room = this.opts.concurrency - this.inFlight.size - this.heldCount;
+    if (room <= 0) return 0;
+    const saturated = [...new Set([...this.perEndpoint.keys(), ...this.held.keys()])].filter((id) => this.full(id));
+    const limit = Math.min(room, this.opts.batchSize);
+    const claimed = await this.s.store.deliveries.claim({ workerId: this.id, now: this.s.clock.now(), leaseMs: this.opts.leaseMs, limit, skipEndpoints: saturated });
+    // Reading past a full endpoint's backlog costs a scan; while only such work may be due, look less often.
+    if (claimed.length < limit && saturated.length) this.quietUntil = performance.now() + SATURATED_CLAIM_MS;
+    // Past an endpoint's slots, a claimed delivery is held until one frees.
+    const now = performance.now();
+    const accepted = claimed.filter((d) => this.admit(d) || (this.hold({ ...d, heldSince: now }), false));
     await this.startBatch(accepted);
-    return accepted.length;
+    return claimed.length;
+  }
+
+  /** Takes a slot of the delivery's endpoint, if one is free. */
+  private admit(d: ClaimedDelivery): boolean {
+    const n = this.perEndpoint.get(d.endpointId) ?? 0;
+    if (n >= this.slotsFor(d.endpointId)) return false;
+    this.perEndpoint.set(d.endpointId, n + 1);
+    this.inFlight.set(d.id, d.endpointId);
+    return true;
   }
 
   /** An endpoint that failed, or has had an attempt hanging for a second, gets only a few slots. */
@@ -161,11 +232,19 @@ export class DeliveryWorker {
   }
 
   private async startBatch(batch: ClaimedDelivery[]): Promise<void> {
-    const [payloads, endpoints, secrets] = await Promise.all([
-      this.s.store.deliveries.payloads(batch.map((d) => d.eventId)),
-      this.endpointsOf(batch),
-      this.secretsOf(batch),
-    ]);
+    if (batch.length === 0) return;
+    let payloads: Map<string, string>, endpoints: Map<string, Endpoint>, secrets: Map<string, string[]>;
+    try {
+      [payloads, endpoints, secrets] = await Promise.all([
+        this.s.store.deliveries.payloads(batch.map((d) => d.eventId)),
+        this.endpointsOf(batch),
+        this.secretsOf(batch),
+      ]);
+    } catch (error) {
+      // Their slots free up; their leases expire and they are claimed again.
+      for (const d of batch) this.finished(d.endpointId, d.id);
+      throw error;
+    }
     for (const d of batch) {
       const task = this.deliver(d, endpoints.get(d.endpointId), payloads.get(d.eventId), secrets.get(d.accountId) ?? []);
       this.tasks.add(task);
@@ -189,16 +268,24 @@ export class DeliveryWorker {
       // The lease will expire and the delivery be tried again; nothing is lost.
       this.s.logger.error({ err: error, deliveryId: d.id }, 'delivery attempt could not be recorded');
     } finally {
-      this.inFlight.delete(d.id);
       starts.splice(starts.indexOf(startedAt), 1);
       if (starts.length === 0) this.started.delete(d.endpointId);
-      const n = (this.perEndpoint.get(d.endpointId) ?? 1) - 1;
-      if (n <= 0) this.perEndpoint.delete(d.endpointId);
-      else this.perEndpoint.set(d.endpointId, n);
-      // Claim again once an endpoint has drained to half its slots, not after every attempt: a busy endpoint's
-      // backlog is then fetched in batches instead of one claim per freed slot.
-      if (n <= this.slotsFor(d.endpointId) / 2) this.wake();
+      this.finished(d.endpointId, d.id);
     }
+  }
+
+  private finished(endpointId: string, deliveryId: string): void {
+    this.inFlight.delete(deliveryId);
+    const n = (this.perEndpoint.get(endpointId) ?? 1) - 1;
+    if (n <= 0) this.perEndpoint.delete(endpointId);
+    else this.perEndpoint.set(endpointId, n);
+    // Claim again once an endpoint has drained to half its slots, not after every attempt: a busy endpoint's
+    // backlog is then fetched in batches instead of one claim per freed slot.
+    if (n <= this.slotsFor(endpointId) / 2) {
+      this.quietUntil = 0;
+      this.wake();
+    }
+    else if (this.held.has(endpointId)) this.wake(false);
   }
 
   private async endpointsOf(batch: ClaimedDelivery[]): Promise<Map<string, Endpoint>> {
