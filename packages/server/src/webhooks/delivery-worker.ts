@@ -14,8 +14,6 @@ import type { OutboundOptions } from './outbound/index.ts';
 /** Slots an endpoint may hold while its last attempt failed: enough to notice recovery, too few to starve others. */
 export const FAILING_ENDPOINT_SLOTS = 4;
 const SLOW_ATTEMPT_MS = 1_000;
-/** How long a worker whose busy endpoints are full waits before claiming again. */
-const SATURATED_CLAIM_MS = 50;
 
 export interface WorkerOptions {
   concurrency?: number;
@@ -39,7 +37,6 @@ export class DeliveryWorker {
   private heldCount = 0;
   /** Something may have come due (a notify, time passing, an endpoint with free slots again). */
   private claimNeeded = true;
-  private quietUntil = 0;
   private readonly perEndpoint = new Map<string, number>();
   /** Endpoints whose latest attempt from this worker failed. */
   private readonly failing = new Set<string>();
@@ -90,10 +87,11 @@ export class DeliveryWorker {
     this.loop = this.run();
   }
 
-  /** Past an endpoint's slots, it may have this many claimed deliveries waiting here; beyond, claims skip it. */
+  /** Claims skip a full endpoint: its slots taken, and as many again held here (none while it struggles). */
   private full(endpointId: string): boolean {
     const slots = this.slotsFor(endpointId);
-    return (this.perEndpoint.get(endpointId) ?? 0) + (this.held.get(endpointId)?.length ?? 0) >= slots * 2;
+    const limit = slots < this.opts.perEndpoint ? slots : slots * 2;
+    return (this.perEndpoint.get(endpointId) ?? 0) + (this.held.get(endpointId)?.length ?? 0) >= limit;
   }
 
   private hold(d: Held): void {
@@ -136,7 +134,7 @@ export class DeliveryWorker {
       let started = 0;
       try {
         started = await this.startHeld();
-        if (this.claimNeeded && performance.now() >= this.quietUntil) {
+        if (this.claimNeeded) {
           this.claimNeeded = false;
           const claimed = await this.claimAndStart();
           // A full batch suggests more is due.
@@ -150,8 +148,7 @@ export class DeliveryWorker {
       const full = this.inFlight.size >= this.opts.concurrency;
       if (started > 0 && !full) continue;
       if (!this.woken) {
-        const quiet = this.claimNeeded ? this.quietUntil - performance.now() : Infinity;
-        await this.sleep(Math.max(1, Math.min(quiet, full ? this.opts.idleMs * 10 : this.opts.idleMs)));
+        await this.sleep(full ? this.opts.idleMs * 10 : this.opts.idleMs);
         // Retries come due and leases expire with time alone.
         this.claimNeeded = true;
       }
@@ -206,8 +203,6 @@ export class DeliveryWorker {
     const saturated = [...new Set([...this.perEndpoint.keys(), ...this.held.keys()])].filter((id) => this.full(id));
     const limit = Math.min(room, this.opts.batchSize);
     const claimed = await this.s.store.deliveries.claim({ workerId: this.id, now: this.s.clock.now(), leaseMs: this.opts.leaseMs, limit, skipEndpoints: saturated });
-    // Reading past a full endpoint's backlog costs a scan; while only such work may be due, look less often.
-    if (claimed.length < limit && saturated.length) this.quietUntil = performance.now() + SATURATED_CLAIM_MS;
     // Past an endpoint's slots, a claimed delivery is held until one frees.
     const now = performance.now();
     const accepted = claimed.filter((d) => this.admit(d) || (this.hold({ ...d, heldSince: now }), false));
@@ -281,10 +276,7 @@ export class DeliveryWorker {
     else this.perEndpoint.set(endpointId, n);
     // Claim again once an endpoint has drained to half its slots, not after every attempt: a busy endpoint's
     // backlog is then fetched in batches instead of one claim per freed slot.
-    if (n <= this.slotsFor(endpointId) / 2) {
-      this.quietUntil = 0;
-      this.wake();
-    }
+    if (n <= this.slotsFor(endpointId) / 2) this.wake();
     else if (this.held.has(endpointId)) this.wake(false);
   }
 
