@@ -1,4 +1,4 @@
-// Identifiers and secrets: unguessable, URL-safe, and recognisable by prefix.
+// Identifiers and secrets: URL-safe and recognisable by prefix; tokens and secrets are unguessable.
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 
 const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';

@@ -137,7 +137,7 @@ export class DeliveryWorker {
         if (this.claimNeeded) {
           this.claimNeeded = false;
           const claimed = await this.claimAndStart();
-          // A full batch suggests more is due.
+          // Something was due; more may be.
           if (claimed > 0) this.claimNeeded = true;
           started += claimed;
         }
