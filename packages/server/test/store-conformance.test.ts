@@ -51,6 +51,12 @@ describe.each(DIALECTS)('storage port on %s', (dialect) => {
     expect(Number(after!.n)).toBe(Number(before!.n));
   });
 
+  // SQLite runs one transaction at a time, so this mistake would otherwise hang; the guard is on under tests only.
+  it.runIf(dialect === 'sqlite')('fails loudly when code inside a transaction bypasses its executor', async () => {
+    await expect(store.driver.transaction(() => store.driver.get('SELECT 1'))).rejects.toThrow('use the transaction executor');
+    expect(await store.driver.get('SELECT 1 AS one')).toEqual({ one: 1 });
+  });
+
   it('stores event payloads byte for byte, including non-ASCII text', async () => {
     const { account } = await createAccount(store, clock, { name: 'Bytes', plan: 'enterprise' });
     const event = buildEvent('check.completed', { id: 'BYTES0-ü✓', testing: false }, clock.now());

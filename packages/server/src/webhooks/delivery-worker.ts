@@ -37,6 +37,12 @@ export class DeliveryWorker {
   private heldCount = 0;
   /** Something may have come due (a notify, time passing, an endpoint with free slots again). */
   private claimNeeded = true;
+  /**
+   * The full endpoints skipped by the last claim, when it found nothing: due rows of theirs may lie ahead in
+   * the queue, so such a claim reads past all of them. Until new work is announced, time passes or one of
+   * them has room again, claiming with them skipped again would only read past them again.
+   */
+  private fruitless: Set<string> | undefined;
   private readonly perEndpoint = new Map<string, number>();
   /** Endpoints whose latest attempt from this worker failed. */
   private readonly failing = new Set<string>();
@@ -101,8 +107,14 @@ export class DeliveryWorker {
     this.heldCount++;
   }
 
-  /** Look at the queue now (new work, or a test moved the clock); `claim: false` only starts what is held. */
-  wake(claim = true): void {
+  /** Look at the queue now: new work was announced, or a test moved the clock. */
+  wake(): void {
+    this.fruitless = undefined;
+    this.nudge(true);
+  }
+
+  /** After an attempt: claim (unless it would be fruitless), or only start what is held. */
+  private nudge(claim: boolean): void {
     if (claim) this.claimNeeded = true;
     this.woken = true;
     this.wakeUp?.();
@@ -147,24 +159,25 @@ export class DeliveryWorker {
       if (!this.running) break;
       const full = this.inFlight.size >= this.opts.concurrency;
       if (started > 0 && !full) continue;
-      if (!this.woken) {
-        await this.sleep(full ? this.opts.idleMs * 10 : this.opts.idleMs);
+      if (!this.woken && (await this.sleep(full ? this.opts.idleMs * 10 : this.opts.idleMs))) {
         // Retries come due and leases expire with time alone.
         this.claimNeeded = true;
+        this.fruitless = undefined;
       }
     }
   }
 
-  private sleep(ms: number): Promise<void> {
+  /** Resolves true when the time ran out, false when woken. */
+  private sleep(ms: number): Promise<boolean> {
     return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        resolve();
-      }
+      const timer = setTimeout(() => {
+        this.wakeUp = undefined;
+        resolve(true);
+      }, ms);
       this.wakeUp = () => {
         this.wakeUp = undefined;
-        done();
+        clearTimeout(timer);
+        resolve(false);
       };
     });
   }
@@ -201,8 +214,11 @@ export class DeliveryWorker {
     const room = this.opts.concurrency - this.inFlight.size - this.heldCount;
     if (room <= 0) return 0;
     const saturated = [...new Set([...this.perEndpoint.keys(), ...this.held.keys()])].filter((id) => this.full(id));
+    const fruitless = this.fruitless;
+    if (fruitless && saturated.length >= fruitless.size && [...fruitless].every((id) => saturated.includes(id))) return 0;
     const limit = Math.min(room, this.opts.batchSize);
     const claimed = await this.s.store.deliveries.claim({ workerId: this.id, now: this.s.clock.now(), leaseMs: this.opts.leaseMs, limit, skipEndpoints: saturated });
+    this.fruitless = claimed.length === 0 && saturated.length > 0 ? new Set(saturated) : undefined;
     // Past an endpoint's slots, a claimed delivery is held until one frees.
     const now = performance.now();
     const accepted = claimed.filter((d) => this.admit(d) || (this.hold({ ...d, heldSince: now }), false));
@@ -276,8 +292,8 @@ export class DeliveryWorker {
     else this.perEndpoint.set(endpointId, n);
     // Claim again once an endpoint has drained to half its slots, not after every attempt: a busy endpoint's
     // backlog is then fetched in batches instead of one claim per freed slot.
-    if (n <= this.slotsFor(endpointId) / 2) this.wake();
-    else if (this.held.has(endpointId)) this.wake(false);
+    if (n <= this.slotsFor(endpointId) / 2) this.nudge(true);
+    else if (this.held.has(endpointId)) this.nudge(false);
   }
 
   private async endpointsOf(batch: ClaimedDelivery[]): Promise<Map<string, Endpoint>> {

@@ -33,26 +33,25 @@ export async function sendWebhook(request: WebhookRequest): Promise<SendResult> 
   const { url } = parsed;
 
   // IP literals are checked without DNS; a refused one costs no timer.
-  const literal = checkLiteralHost(url.hostname, options);
-  if (literal !== null && !literal.ok) return failure(startedAt, literal.errorCode, literal.errorMessage);
-
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(new Error('attempt timed out')), options.totalTimeoutMs);
-  try {
-    const destination = literal ?? (await resolveAndCheck(url.hostname, options, options.resolve, controller.signal));
-    if (!destination.ok) return failure(startedAt, destination.errorCode, destination.errorMessage);
-    return await post(url, destination.address, request, options, controller.signal, startedAt);
-  } catch (error) {
-    // The abort surfaces as whatever error the interrupted step raises; the flag is the truth.
-    if (controller.signal.aborted) {
-      return failure(startedAt, 'timeout', `no complete response within ${options.totalTimeoutMs} ms`);
+  let destination = checkLiteralHost(url.hostname, options);
+  if (destination === null) {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(new Error('attempt timed out')), options.totalTimeoutMs);
+    try {
+      destination = await resolveAndCheck(url.hostname, options, options.resolve, controller.signal);
+    } catch {
+      // resolveAndCheck rejects only when the attempt's time ran out.
+      return timedOut(startedAt, options);
+    } finally {
+      clearTimeout(timer);
     }
-    const { errorCode, errorMessage } = classifyNetworkError(error);
-    return failure(startedAt, errorCode, errorMessage);
-  } finally {
-    clearTimeout(timer);
   }
+  if (!destination.ok) return failure(startedAt, destination.errorCode, destination.errorMessage);
+  return post(url, destination.address, request, options, startedAt);
 }
+
+const timedOut = (startedAt: number, options: ResolvedOutboundOptions): SendResult =>
+  failure(startedAt, 'timeout', `no complete response within ${options.totalTimeoutMs} ms`);
 
 /** The checked address as an origin, so neither undici nor a proxy ever resolves the name again. */
 function originFor(url: URL, address: IpAddress): string {
@@ -71,28 +70,71 @@ function headersFor(headers: Readonly<Record<string, string>>, host: string): Re
   return out;
 }
 
-async function post(
-  url: URL,
-  address: IpAddress,
-  request: WebhookRequest,
-  options: ResolvedOutboundOptions,
-  signal: AbortSignal,
-  startedAt: number,
-): Promise<SendResult> {
-  const response = await outboundDispatcher(options).request({
-    origin: originFor(url, address),
-    path: `${url.pathname}${url.search}`,
-    method: 'POST',
-    headers: headersFor(request.headers, url.host),
-    body: request.body,
-    signal,
+/**
+ * undici's dispatch API with a handler of our own: the response is read into the excerpt as it arrives,
+ * without a stream, an async iterator or an AbortSignal per request. The attempt's whole-time limit runs
+ * from `startedAt`; past it the request is aborted, or cancelled as soon as it starts if still connecting.
+ */
+function post(url: URL, address: IpAddress, request: WebhookRequest, options: ResolvedOutboundOptions, startedAt: number): Promise<SendResult> {
+  return new Promise((resolve) => {
+    const limit = options.maxResponseBytes;
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let status = 0;
+    let retryAfter: string | string[] | undefined;
+    let controller: Dispatcher.DispatchController | undefined;
+    let settled = false;
+    const settle = (result: SendResult): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      resolve(result);
+    };
+    const failed = (error: unknown): void => {
+      const { errorCode, errorMessage } = classifyNetworkError(error);
+      settle(failure(startedAt, errorCode, errorMessage));
+    };
+    const answered = (): void => settle(answer(status, retryAfter, Buffer.concat(chunks, Math.min(size, limit)).toString('utf8'), startedAt));
+    const timer = setTimeout(() => {
+      settle(timedOut(startedAt, options));
+      controller?.abort(new Error('attempt timed out'));
+    }, Math.max(1, startedAt + options.totalTimeoutMs - performance.now()));
+    const handler: Dispatcher.DispatchHandler = {
+      onRequestStart(c) {
+        controller = c;
+        if (settled) c.abort(new Error('attempt timed out'));
+      },
+      onResponseStart(_c, statusCode, headers) {
+        status = statusCode;
+        retryAfter = headers['retry-after'];
+      },
+      onResponseData(c, chunk) {
+        if (size < limit) chunks.push(chunk);
+        size += chunk.length;
+        // Enough for the excerpt: a huge or endless response costs nothing more.
+        if (size >= limit) {
+          answered();
+          c.abort(new Error('response excerpt complete'));
+        }
+      },
+      onResponseEnd: answered,
+      onResponseError: (_c, error) => failed(error),
+    };
+    try {
+      outboundDispatcher(options).dispatch(
+        { origin: originFor(url, address), path: `${url.pathname}${url.search}`, method: 'POST', headers: headersFor(request.headers, url.host), body: request.body },
+        handler,
+      );
+    } catch (error) {
+      failed(error);
+    }
   });
-  const responseExcerpt = await readExcerpt(response.body, options.maxResponseBytes);
-  const status = response.statusCode;
+}
+
+function answer(status: number, retryAfter: string | string[] | undefined, responseExcerpt: string, startedAt: number): SendResult {
   const latencyMs = elapsedMs(startedAt);
   if (status >= 200 && status < 300) return { ok: true, status, latencyMs, responseExcerpt };
-
-  const retryAfterMs = status === 429 || status === 503 ? parseRetryAfter(response.headers['retry-after'], Date.now()) : undefined;
+  const retryAfterMs = status === 429 || status === 503 ? parseRetryAfter(retryAfter, Date.now()) : undefined;
   return {
     ok: false,
     status,
@@ -104,19 +146,4 @@ async function post(
     ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
     ...(status === 410 ? { gone: true } : {}),
   };
-}
-
-/** Reads at most `limit` bytes, then destroys the body so a huge or endless response costs nothing more. */
-async function readExcerpt(body: Dispatcher.ResponseData['body'], limit: number): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of body as AsyncIterable<Buffer>) {
-    chunks.push(chunk);
-    size += chunk.length;
-    if (size >= limit) {
-      body.destroy();
-      break;
-    }
-  }
-  return Buffer.concat(chunks, Math.min(size, limit)).toString('utf8');
 }
