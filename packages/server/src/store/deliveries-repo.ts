@@ -163,7 +163,9 @@ export class DeliveriesRepo {
     const groups = new Map<string, Outcome[]>();
     for (const o of outcomes) {
       const key = o.result === 'retry' ? `retry:${o.delivery.id}` : `${o.result}:${o.attempt.statusCode}:${o.attempt.errorCode}`;
-      groups.set(key, [...(groups.get(key) ?? []), o]);
+      const group = groups.get(key);
+      if (group) group.push(o);
+      else groups.set(key, [o]);
     }
     for (const group of groups.values()) {
       const first = group[0]!;

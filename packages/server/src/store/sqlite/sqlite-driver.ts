@@ -1,7 +1,9 @@
-// SQLite adapter of the SQL port: better-sqlite3 12, WAL, fsync on every commit; one process owns the queue.
+// SQLite adapter of the SQL port: better-sqlite3 12, WAL, durable commits synced off the event loop; one process
+// owns the queue.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { EventEmitter } from 'node:events';
 import { mkdirSync } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { DialectCapabilities, Row, SqlDriver, SqlExecutor, SqlParam, TransactionOptions } from '../sql-driver.ts';
@@ -29,11 +31,24 @@ export class SqliteDriver implements SqlDriver {
    */
   private readonly insideTransaction = process.env.NODE_ENV === 'test' ? new AsyncLocalStorage<true>() : undefined;
 
+  /**
+   * Group commit. Commits write the WAL without waiting for the disk (synchronous = NORMAL); a durable one
+   * then waits for an fdatasync of the WAL file, which runs on libuv's thread pool, so the event loop goes on
+   * sending webhooks meanwhile, and which covers every commit before it. Undefined where there is no WAL
+   * file (`:memory:`, or a file system without WAL support): there every commit syncs (FULL).
+   */
+  private readonly walPath: string | undefined;
+  private wal: FileHandle | undefined;
+  private durableCommits = 0;
+  private syncedCommits = 0;
+  private syncing: Promise<void> | undefined;
+
   constructor(file: string) {
     if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
     this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
+    const wal = this.db.pragma('journal_mode = WAL', { simple: true }) === 'wal';
+    this.walPath = wal ? `${file}-wal` : undefined;
+    this.db.pragma(wal ? 'synchronous = NORMAL' : 'synchronous = FULL');
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
     this.bus.setMaxListeners(0);
@@ -72,44 +87,86 @@ export class SqliteDriver implements SqlDriver {
     }
   }
 
+  /** A statement on its own commits by itself, durably when it writes. */
+  private async autocommit<T>(sql: string, execute: () => Promise<T>): Promise<T> {
+    const result = this.inTransaction ? await this.exclusive(execute) : await execute();
+    if (!this.prepare(sql).readonly) await this.committedDurably();
+    return result;
+  }
+
   all<T = Row>(sql: string, params?: readonly SqlParam[]): Promise<T[]> {
-    return this.inTransaction ? this.exclusive(() => this.direct.all<T>(sql, params)) : this.direct.all<T>(sql, params);
+    return this.autocommit(sql, () => this.direct.all<T>(sql, params));
   }
 
   get<T = Row>(sql: string, params?: readonly SqlParam[]): Promise<T | undefined> {
-    return this.inTransaction ? this.exclusive(() => this.direct.get<T>(sql, params)) : this.direct.get<T>(sql, params);
+    return this.autocommit(sql, () => this.direct.get<T>(sql, params));
   }
 
   run(sql: string, params?: readonly SqlParam[]): Promise<number> {
-    return this.inTransaction ? this.exclusive(() => this.direct.run(sql, params)) : this.direct.run(sql, params);
+    return this.autocommit(sql, () => this.direct.run(sql, params));
   }
 
-  transaction<T>(fn: (tx: SqlExecutor) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
-    return this.exclusive(async () => {
-      const pending: string[] = [];
-      const tx: SqlExecutor & { pending: string[] } = { ...this.direct, pending };
-      this.inTransaction = true;
-      // In WAL mode NORMAL skips this commit's fsync; the next FULL commit makes it durable along with its own.
-      const relaxed = options.durability === 'relaxed';
-      if (relaxed) this.db.pragma('synchronous = NORMAL');
-      this.db.exec('BEGIN IMMEDIATE');
-      try {
-        const result = await (this.insideTransaction ? this.insideTransaction.run(true, () => fn(tx)) : fn(tx));
-        this.db.exec('COMMIT');
-        for (const channel of new Set(pending)) this.bus.emit(channel);
-        return result;
-      } catch (error) {
-        if (this.db.inTransaction) this.db.exec('ROLLBACK');
-        throw error;
-      } finally {
-        if (relaxed) this.db.pragma('synchronous = FULL');
-        this.inTransaction = false;
-      }
-    });
+  /** Resolves once the commit just made, and every one before it, is on disk. */
+  private committedDurably(): Promise<void> {
+    if (this.walPath === undefined) return Promise.resolve();
+    this.durableCommits++;
+    return this.synced();
   }
 
+  /** Resolves once every durable commit made so far is on disk: one fdatasync serves all that came before it. */
+  private async synced(): Promise<void> {
+    const target = this.durableCommits;
+    while (this.syncedCommits < target) {
+      this.syncing ??= this.syncWal();
+      await this.syncing;
+    }
+  }
+
+  private async syncWal(): Promise<void> {
+    const upTo = this.durableCommits;
+    try {
+      // The WAL exists once something was committed, and stays (reused, never replaced) while we are open.
+      this.wal ??= await open(this.walPath!, 'r');
+      await this.wal.datasync();
+      this.syncedCommits = Math.max(this.syncedCommits, upTo);
+    } finally {
+      this.syncing = undefined;
+    }
+  }
+
+  async transaction<T>(fn: (tx: SqlExecutor) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+    const pending: string[] = [];
+    const result = await this.exclusive(() => this.inTransactionOf(fn, pending));
+    if (options.durability !== 'relaxed') await this.committedDurably();
+    for (const channel of new Set(pending)) this.bus.emit(channel);
+    return result;
+  }
+
+  private async inTransactionOf<T>(fn: (tx: SqlExecutor) => Promise<T>, pending: string[]): Promise<T> {
+    const tx: SqlExecutor & { pending: string[] } = { ...this.direct, pending };
+    this.inTransaction = true;
+    this.prepare('BEGIN IMMEDIATE').run();
+    try {
+      const result = await (this.insideTransaction ? this.insideTransaction.run(true, () => fn(tx)) : fn(tx));
+      this.prepare('COMMIT').run();
+      return result;
+    } catch (error) {
+      if (this.db.inTransaction) this.prepare('ROLLBACK').run();
+      throw error;
+    } finally {
+      this.inTransaction = false;
+    }
+  }
+
+  /**
+   * Leases are taken only on rows already on disk: a webhook must never go out for an event that a power cut
+   * could still take back. The wait happens under the lock, so no commit slips in before the statement.
+   */
   allRelaxed<T = Row>(sql: string, params?: readonly SqlParam[]): Promise<T[]> {
-    return this.transaction((tx) => tx.all<T>(sql, params), { durability: 'relaxed' });
+    return this.exclusive(async () => {
+      await this.synced();
+      return this.inTransactionOf((tx) => tx.all<T>(sql, params), []);
+    });
   }
 
   async lockKeys(): Promise<void> {
@@ -136,6 +193,7 @@ export class SqliteDriver implements SqlDriver {
         throw error;
       }
     });
+    await this.committedDurably();
   }
 
   async notify(channel: string, tx?: SqlExecutor): Promise<void> {
@@ -156,6 +214,10 @@ export class SqliteDriver implements SqlDriver {
   }
 
   async close(): Promise<void> {
-    await this.exclusive(async () => this.db.close());
+    await this.exclusive(async () => {
+      await this.syncing;
+      await this.wal?.close();
+      this.db.close();
+    });
   }
 }
