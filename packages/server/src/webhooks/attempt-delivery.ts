@@ -1,18 +1,20 @@
 // One attempt: sign the stored bytes with the account's active secrets, POST them safely, and decide
 // what happens next (done, retry later, or give up).
-import { signPayload } from '@realid/webhooks';
 import type { Services } from '../app/services.ts';
 import type { EventType } from '../events/event-types.ts';
 import type { Endpoint } from '../store/endpoints-repo.ts';
 import type { ClaimedDelivery, Outcome } from '../store/deliveries-repo.ts';
-import { sendWebhook, type OutboundOptions } from './outbound/index.ts';
+import type { SendResult } from './outbound/index.ts';
+import type { SendJob } from './sender/send-job.ts';
 import { nextAttemptDelay, type RandomSource, type RetrySchedule } from './retry-policy.ts';
 import type { OutcomeWithContext } from './record-outcomes.ts';
 
 export interface AttemptContext {
   s: Services;
   workerId: string;
-  outbound: OutboundOptions;
+  outbound: SendJob['options'];
+  /** Signs and POSTs: on the sender thread, or right here. */
+  send(job: SendJob): Promise<SendResult>;
   schedule: RetrySchedule;
   random: RandomSource;
 }
@@ -26,18 +28,14 @@ export async function attemptDelivery(
 ): Promise<OutcomeWithContext> {
   const startedAt = ctx.s.clock.now();
   const attemptNo = delivery.attempts + 1;
-  const headers = signPayload({
+  const result = await ctx.send({
+    url: endpoint.url,
     body: payload,
-    secrets,
-    id: delivery.eventId,
-    event: delivery.eventType as EventType,
+    secrets: [...secrets],
+    eventId: delivery.eventId,
+    eventType: delivery.eventType as EventType,
     timestamp: Math.floor(startedAt / 1000),
     attempt: attemptNo,
-  });
-  const result = await sendWebhook({
-    url: endpoint.url,
-    headers,
-    body: payload,
     options: { ...ctx.outbound, requireHttps: endpoint.mode === 'live' },
   });
   let outcomeResult: Outcome['result'] = 'delivered';

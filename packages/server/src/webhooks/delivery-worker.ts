@@ -9,7 +9,7 @@ import type { Endpoint } from '../store/endpoints-repo.ts';
 import { attemptDelivery, type AttemptContext } from './attempt-delivery.ts';
 import { OutcomeWriter } from './record-outcomes.ts';
 import { parseRetrySchedule, type RandomSource } from './retry-policy.ts';
-import type { OutboundOptions } from './outbound/index.ts';
+import { processSender } from './sender/sender-thread.ts';
 
 /** Slots an endpoint may hold while its last attempt failed: enough to notice recovery, too few to starve others. */
 export const FAILING_ENDPOINT_SLOTS = 4;
@@ -23,7 +23,6 @@ export interface WorkerOptions {
   batchSize?: number;
   /** Longest sleep between looks at the queue (retries coming due, expired leases). */
   idleMs?: number;
-  outbound?: OutboundOptions;
   random?: RandomSource;
 }
 
@@ -50,7 +49,7 @@ export class DeliveryWorker {
   private readonly started = new Map<string, number[]>();
   private readonly writer: OutcomeWriter;
   private readonly ctx: AttemptContext;
-  private readonly opts: Required<Omit<WorkerOptions, 'outbound' | 'random'>>;
+  private readonly opts: Required<Omit<WorkerOptions, 'random'>>;
   private running = false;
   private loop: Promise<void> | undefined;
   private wakeUp: (() => void) | undefined;
@@ -80,13 +79,14 @@ export class DeliveryWorker {
         totalTimeoutMs: w.totalTimeoutMs,
         ...(w.localAddress ? { localAddress: w.localAddress } : {}),
         ...(w.proxyUrl ? { proxyUrl: w.proxyUrl } : {}),
-        ...options.outbound,
       },
+      send: (job) => processSender.send(job),
     };
   }
 
   async start(): Promise<void> {
     this.running = true;
+    await processSender.start();
     // One process owns an SQLite queue: a lease found at start is from a run that ended.
     if (!this.s.store.driver.dialect.multiProcess) await this.s.store.deliveries.releaseAll(this.s.clock.now());
     this.unlisten = await this.s.store.driver.listen(DELIVERIES_CHANNEL, () => this.wake());
