@@ -9,6 +9,7 @@ import { EVENT_TYPES, buildEvent } from '../src/events/event-types.ts';
 import { newId } from '../src/ids.ts';
 import { openDriver, Store, type StoreLocation } from '../src/store/store.ts';
 import { POSTGRES_URL, DIALECTS, dropSchema, uniqueSchema } from './support/databases.ts';
+import { waitFor } from './support/webhook-receiver.ts';
 
 describe.each(DIALECTS)('storage port on %s', (dialect) => {
   let location: StoreLocation;
@@ -98,6 +99,24 @@ describe.each(DIALECTS)('storage port on %s', (dialect) => {
     // At the start of the one process that owns an SQLite queue, every lease is from a run that ended.
     expect(await store.deliveries.releaseAll(now + 32_000)).toBe(2);
     expect(await claim('d', now + 32_000)).toHaveLength(2);
+  });
+
+  it('announces queued deliveries on commit with the endpoints that got them, once per payload', async () => {
+    const { account } = await createAccount(store, clock, { name: 'Notify', plan: 'enterprise' });
+    const endpointId = newId('ep');
+    await store.endpoints.insert({ id: endpointId, accountId: account.id, mode: 'test', url: 'https://example.com/hooks', eventTypes: [...EVENT_TYPES], description: '', enabled: true, disabledReason: null, failingSince: null, createdAt: clock.now(), updatedAt: clock.now() });
+    const heard: string[] = [];
+    const unlisten = await store.driver.listen('deliveries', (payload) => heard.push(payload));
+    await store.driver.transaction(async (tx) => {
+      for (const id of ['NOTIFY-0001', 'NOTIFY-0002']) {
+        await store.events.append(tx, { id, accountId: account.id, testing: true }, [buildEvent('check.opened', { id, testing: true }, clock.now())]);
+      }
+      expect(heard).toEqual([]);
+    });
+    await waitFor(() => heard.length > 0, 'the notification');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(heard).toEqual([endpointId]);
+    await unlisten();
   });
 });
 

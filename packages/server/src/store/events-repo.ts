@@ -54,7 +54,7 @@ export class EventsRepo {
       [check.accountId, check.testing ? 'test' : 'live', true],
     );
     const stored: StoredEvent[] = [];
-    let queued = 0;
+    const queued = new Set<string>();
     if (endpoints.length) await this.driver.lockKeys(tx, [check.id]);
     for (const event of events) {
       const { id, seq } = await this.insertEvent(tx, check, event);
@@ -62,10 +62,12 @@ export class EventsRepo {
       for (const endpoint of endpoints) {
         if (!fromJson<string[]>(endpoint.event_types, []).includes(event.type)) continue;
         await this.queueDelivery(tx, { endpointId: endpoint.id, accountId: check.accountId, eventId: id, seq, checkId: check.id, type: event.type, at: event.createdAt }, { locked: true });
-        queued++;
+        queued.add(endpoint.id);
       }
     }
-    if (queued > 0) await this.driver.notify(DELIVERIES_CHANNEL, tx);
+    // Which endpoints got work: a worker whose full endpoints these all are need not look. Past a few dozen
+    // the list would cost more than it saves, and '' means "look".
+    if (queued.size > 0) await this.driver.notify(DELIVERIES_CHANNEL, tx, queued.size <= 40 ? [...queued].sort().join(',') : '');
     return stored;
   }
 

@@ -41,9 +41,12 @@ export interface SqlDriver extends SqlExecutor {
   allRelaxed<T = Row>(sql: string, params?: readonly SqlParam[]): Promise<T[]>;
   /** Applies the numbered migrations; safe when several processes start at once. */
   migrate(): Promise<void>;
-  /** Wakes listeners in this and (on Postgres) other processes; sent on commit when inside `tx`. */
-  notify(channel: string, tx?: SqlExecutor): Promise<void>;
-  listen(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
+  /**
+   * Wakes listeners in this and (on Postgres) other processes; sent on commit when inside `tx`, once per
+   * distinct payload. The payload says what the news is about ('' for anything; under 8000 bytes).
+   */
+  notify(channel: string, tx?: SqlExecutor, payload?: string): Promise<void>;
+  listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }

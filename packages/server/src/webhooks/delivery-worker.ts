@@ -89,7 +89,7 @@ export class DeliveryWorker {
     await processSender.start();
     // One process owns an SQLite queue: a lease found at start is from a run that ended.
     if (!this.s.store.driver.dialect.multiProcess) await this.s.store.deliveries.releaseAll(this.s.clock.now());
-    this.unlisten = await this.s.store.driver.listen(DELIVERIES_CHANNEL, () => this.wake());
+    this.unlisten = await this.s.store.driver.listen(DELIVERIES_CHANNEL, (payload) => this.announced(payload));
     this.loop = this.run();
   }
 
@@ -110,6 +110,16 @@ export class DeliveryWorker {
   /** Look at the queue now: new work was announced, or a test moved the clock. */
   wake(): void {
     this.fruitless = undefined;
+    this.nudge(true);
+  }
+
+  /**
+   * New deliveries were queued, for the endpoints the payload lists ('' when it does not say). Work only for
+   * endpoints that the last fruitless claim skipped as full cannot be claimed while they stay full.
+   */
+  private announced(payload: string): void {
+    const fruitless = this.fruitless;
+    if (payload === '' || !fruitless || payload.split(',').some((id) => !fruitless.has(id))) this.fruitless = undefined;
     this.nudge(true);
   }
 

@@ -53,7 +53,7 @@ export class PostgresDriver implements SqlDriver {
   private readonly relaxed: SqlExecutor;
   private readonly channelPrefix: string;
   private listener: pg.Client | undefined;
-  private readonly handlers = new Map<string, Set<() => void>>();
+  private readonly handlers = new Map<string, Set<(payload: string) => void>>();
   private closed = false;
 
   constructor(private readonly options: PostgresDriverOptions) {
@@ -133,20 +133,21 @@ export class PostgresDriver implements SqlDriver {
     }
   }
 
-  async notify(channel: string, tx?: SqlExecutor): Promise<void> {
+  async notify(channel: string, tx?: SqlExecutor, payload = ''): Promise<void> {
     // Inside a transaction, Postgres holds the notification until commit: no wake-up for uncommitted work,
-    // and one per channel is enough however many times the transaction asks.
+    // and one per channel and payload is enough however many times the transaction asks.
     if (tx) {
+      const key = `${channel}\n${payload}`;
       const sent = this.notified.get(tx) ?? new Set<string>();
-      if (sent.has(channel)) return;
-      this.notified.set(tx, sent.add(channel));
+      if (sent.has(key)) return;
+      this.notified.set(tx, sent.add(key));
     }
-    await (tx ?? this.pooled).run("SELECT pg_notify(?, '')", [this.channelPrefix + channel]);
+    await (tx ?? this.pooled).run('SELECT pg_notify(?, ?)', [this.channelPrefix + channel, payload]);
   }
 
   private readonly notified = new WeakMap<SqlExecutor, Set<string>>();
 
-  async listen(channel: string, onNotify: () => void): Promise<() => Promise<void>> {
+  async listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>> {
     const name = this.channelPrefix + channel;
     let set = this.handlers.get(name);
     if (!set) {
@@ -165,7 +166,7 @@ export class PostgresDriver implements SqlDriver {
     if (this.listener) return this.listener;
     const client = new pg.Client({ connectionString: this.options.url });
     client.on('notification', (message) => {
-      for (const handler of this.handlers.get(message.channel) ?? []) handler();
+      for (const handler of this.handlers.get(message.channel) ?? []) handler(message.payload ?? '');
     });
     client.on('error', () => {
       // Lost the LISTEN connection: reconnect, and wake everyone once since notifications may have been missed.
@@ -182,7 +183,7 @@ export class PostgresDriver implements SqlDriver {
     try {
       const client = await this.listenerClient();
       for (const name of this.handlers.keys()) await client.query(`LISTEN ${quoteIdent(name)}`);
-      for (const set of this.handlers.values()) for (const handler of set) handler();
+      for (const set of this.handlers.values()) for (const handler of set) handler('');
     } catch {
       if (!this.closed) setTimeout(() => void this.relisten(), 1000).unref();
     }

@@ -11,6 +11,9 @@ import { loadMigrations } from '../migration-files.ts';
 
 const dialect: DialectCapabilities = { name: 'sqlite', skipLocked: '', multiProcess: false };
 
+/** Notifications a transaction sends on commit: distinct payloads per channel. */
+type Pending = Map<string, Set<string>>;
+
 type Bindable = string | number | bigint | Buffer | null;
 const bind = (params: readonly SqlParam[]): Bindable[] =>
   params.map((p) => (typeof p === 'boolean' ? (p ? 1 : 0) : p));
@@ -135,15 +138,15 @@ export class SqliteDriver implements SqlDriver {
   }
 
   async transaction<T>(fn: (tx: SqlExecutor) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
-    const pending: string[] = [];
+    const pending = new Map<string, Set<string>>();
     const result = await this.exclusive(() => this.inTransactionOf(fn, pending));
     if (options.durability !== 'relaxed') await this.committedDurably();
-    for (const channel of new Set(pending)) this.bus.emit(channel);
+    for (const [channel, payloads] of pending) for (const payload of payloads) this.bus.emit(channel, payload);
     return result;
   }
 
-  private async inTransactionOf<T>(fn: (tx: SqlExecutor) => Promise<T>, pending: string[]): Promise<T> {
-    const tx: SqlExecutor & { pending: string[] } = { ...this.direct, pending };
+  private async inTransactionOf<T>(fn: (tx: SqlExecutor) => Promise<T>, pending: Pending): Promise<T> {
+    const tx: SqlExecutor & { pending: Pending } = { ...this.direct, pending };
     this.inTransaction = true;
     this.prepare('BEGIN IMMEDIATE').run();
     try {
@@ -165,7 +168,7 @@ export class SqliteDriver implements SqlDriver {
   allRelaxed<T = Row>(sql: string, params?: readonly SqlParam[]): Promise<T[]> {
     return this.exclusive(async () => {
       await this.synced();
-      return this.inTransactionOf((tx) => tx.all<T>(sql, params), []);
+      return this.inTransactionOf((tx) => tx.all<T>(sql, params), new Map());
     });
   }
 
@@ -196,13 +199,14 @@ export class SqliteDriver implements SqlDriver {
     await this.committedDurably();
   }
 
-  async notify(channel: string, tx?: SqlExecutor): Promise<void> {
-    const pending = (tx as { pending?: string[] } | undefined)?.pending;
-    if (pending) pending.push(channel);
-    else this.bus.emit(channel);
+  async notify(channel: string, tx?: SqlExecutor, payload = ''): Promise<void> {
+    const pending = (tx as { pending?: Pending } | undefined)?.pending;
+    if (!pending) this.bus.emit(channel, payload);
+    else if (pending.has(channel)) pending.get(channel)!.add(payload);
+    else pending.set(channel, new Set([payload]));
   }
 
-  async listen(channel: string, onNotify: () => void): Promise<() => Promise<void>> {
+  async listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>> {
     this.bus.on(channel, onNotify);
     return async () => {
       this.bus.off(channel, onNotify);
