@@ -38,6 +38,19 @@ const toEvent = (row: Row): StoredEvent => ({
   createdAt: row.created_at as number,
 });
 
+const subscriptions = new Map<string, ReadonlySet<string>>();
+
+/** An endpoint's event types, parsed once per distinct list (there are only so many) instead of per event. */
+function subscribed(eventTypes: string): ReadonlySet<string> {
+  let set = subscriptions.get(eventTypes);
+  if (set === undefined) {
+    set = new Set(fromJson<string[]>(eventTypes, []));
+    if (subscriptions.size >= 1_000) subscriptions.clear();
+    subscriptions.set(eventTypes, set);
+  }
+  return set;
+}
+
 export class EventsRepo {
   constructor(private readonly driver: SqlDriver) {}
 
@@ -60,7 +73,7 @@ export class EventsRepo {
       const { id, seq } = await this.insertEvent(tx, check, event);
       stored.push({ id, seq, accountId: check.accountId, checkId: check.id, type: event.type, testing: check.testing, payload: event.payload, createdAt: event.createdAt });
       for (const endpoint of endpoints) {
-        if (!fromJson<string[]>(endpoint.event_types, []).includes(event.type)) continue;
+        if (!subscribed(endpoint.event_types).has(event.type)) continue;
         await this.queueDelivery(tx, { endpointId: endpoint.id, accountId: check.accountId, eventId: id, seq, checkId: check.id, type: event.type, at: event.createdAt }, { locked: true });
         queued.add(endpoint.id);
       }

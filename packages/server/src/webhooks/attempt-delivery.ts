@@ -12,7 +12,8 @@ import type { OutcomeWithContext } from './record-outcomes.ts';
 export interface AttemptContext {
   s: Services;
   workerId: string;
-  outbound: SendJob['options'];
+  /** Per mode: live endpoints must be https. */
+  outbound: Record<'live' | 'test', SendJob['options']>;
   /** Signs and POSTs: on the sender thread, or right here. */
   send(job: SendJob): Promise<SendResult>;
   schedule: RetrySchedule;
@@ -31,12 +32,12 @@ export async function attemptDelivery(
   const result = await ctx.send({
     url: endpoint.url,
     body: payload,
-    secrets: [...secrets],
+    secrets,
     eventId: delivery.eventId,
     eventType: delivery.eventType as EventType,
     timestamp: Math.floor(startedAt / 1000),
     attempt: attemptNo,
-    options: { ...ctx.outbound, requireHttps: endpoint.mode === 'live' },
+    options: ctx.outbound[endpoint.mode],
   });
   let outcomeResult: Outcome['result'] = 'delivered';
   let nextAttemptAt: number | undefined;

@@ -67,19 +67,20 @@ export class DeliveryWorker {
       idleMs: options.idleMs ?? 1_000,
     };
     this.writer = new OutcomeWriter(s);
+    const outbound = {
+      allowLoopback: w.allowLoopback,
+      allowPrivate: w.allowPrivate,
+      connectTimeoutMs: w.connectTimeoutMs,
+      totalTimeoutMs: w.totalTimeoutMs,
+      ...(w.localAddress ? { localAddress: w.localAddress } : {}),
+      ...(w.proxyUrl ? { proxyUrl: w.proxyUrl } : {}),
+    };
     this.ctx = {
       s,
       workerId: this.id,
       schedule: parseRetrySchedule(w.retrySchedule),
       random: options.random ?? Math.random,
-      outbound: {
-        allowLoopback: w.allowLoopback,
-        allowPrivate: w.allowPrivate,
-        connectTimeoutMs: w.connectTimeoutMs,
-        totalTimeoutMs: w.totalTimeoutMs,
-        ...(w.localAddress ? { localAddress: w.localAddress } : {}),
-        ...(w.proxyUrl ? { proxyUrl: w.proxyUrl } : {}),
-      },
+      outbound: { live: { ...outbound, requireHttps: true }, test: { ...outbound, requireHttps: false } },
       send: (job) => processSender.send(job),
     };
   }

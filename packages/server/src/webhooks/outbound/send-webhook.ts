@@ -1,6 +1,7 @@
 // Sends one webhook attempt to a merchant URL, safely: the destination is checked before any
 // connection, the connection goes to the checked address, and every outcome is a SendResult.
 
+import type { IncomingHttpHeaders } from 'node:http';
 import type { Dispatcher } from 'undici';
 import type { IpAddress } from './ip-address.ts';
 import { classifyNetworkError } from './network-errors.ts';
@@ -8,10 +9,10 @@ import { outboundDispatcher } from './outbound-dispatcher.ts';
 import { resolveOutboundOptions } from './outbound-options.ts';
 import type { OutboundOptions, ResolvedOutboundOptions } from './outbound-options.ts';
 import { parseRetryAfter } from './retry-after.ts';
-import { checkLiteralHost, resolveAndCheck } from './safe-lookup.ts';
+import { checkLiteralHost, resolveAndCheck, type DestinationCheck } from './safe-lookup.ts';
 import { elapsedMs, failure } from './send-result.ts';
 import type { SendResult } from './send-result.ts';
-import { parseWebhookUrl } from './webhook-url.ts';
+import { parseWebhookUrl, type ParsedWebhookUrl } from './webhook-url.ts';
 
 export interface WebhookRequest {
   readonly url: string;
@@ -28,12 +29,12 @@ export interface WebhookRequest {
 export async function sendWebhook(request: WebhookRequest): Promise<SendResult> {
   const startedAt = performance.now();
   const options = resolveOutboundOptions(request.options);
-  const parsed = parseWebhookUrl(request.url, options.requireHttps);
-  if (!parsed.ok) return failure(startedAt, parsed.errorCode, parsed.errorMessage);
-  const { url } = parsed;
+  const target = targetOf(request.url, options);
+  if (!target.parsed.ok) return failure(startedAt, target.parsed.errorCode, target.parsed.errorMessage);
+  const { url } = target.parsed;
 
   // IP literals are checked without DNS; a refused one costs no timer.
-  let destination = checkLiteralHost(url.hostname, options);
+  let destination = target.literal;
   if (destination === null) {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(new Error('attempt timed out')), options.totalTimeoutMs);
@@ -48,6 +49,28 @@ export async function sendWebhook(request: WebhookRequest): Promise<SendResult> 
   }
   if (!destination.ok) return failure(startedAt, destination.errorCode, destination.errorMessage);
   return post(url, destination.address, request, options, startedAt);
+}
+
+interface Target {
+  parsed: ParsedWebhookUrl;
+  /** The check of an IP-literal host; null for a name, which is resolved (and checked) on every attempt. */
+  literal: DestinationCheck | null;
+}
+
+const targets = new Map<string, Target>();
+
+/** A URL's parse and, for an IP literal, its check depend only on the URL and the policy: kept, not redone per attempt. */
+function targetOf(raw: string, options: ResolvedOutboundOptions): Target {
+  const key = `${Number(options.requireHttps)}${Number(options.allowLoopback)}${Number(options.allowPrivate)}${raw}`;
+  let target = targets.get(key);
+  if (target === undefined) {
+    const parsed = parseWebhookUrl(raw, options.requireHttps);
+    target = { parsed, literal: parsed.ok ? checkLiteralHost(parsed.url.hostname, options) : null };
+    // Endpoints are few per process; the cap only bounds a flood of distinct URLs.
+    if (targets.size >= 10_000) targets.clear();
+    targets.set(key, target);
+  }
+  return target;
 }
 
 const timedOut = (startedAt: number, options: ResolvedOutboundOptions): SendResult =>
@@ -77,58 +100,79 @@ function headersFor(headers: Readonly<Record<string, string>>, host: string): Re
  */
 function post(url: URL, address: IpAddress, request: WebhookRequest, options: ResolvedOutboundOptions, startedAt: number): Promise<SendResult> {
   return new Promise((resolve) => {
-    const limit = options.maxResponseBytes;
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let status = 0;
-    let retryAfter: string | string[] | undefined;
-    let controller: Dispatcher.DispatchController | undefined;
-    let settled = false;
-    const settle = (result: SendResult): void => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      resolve(result);
-    };
-    const failed = (error: unknown): void => {
-      const { errorCode, errorMessage } = classifyNetworkError(error);
-      settle(failure(startedAt, errorCode, errorMessage));
-    };
-    const answered = (): void => settle(answer(status, retryAfter, Buffer.concat(chunks, Math.min(size, limit)).toString('utf8'), startedAt));
-    const timer = setTimeout(() => {
-      settle(timedOut(startedAt, options));
-      controller?.abort(new Error('attempt timed out'));
-    }, Math.max(1, startedAt + options.totalTimeoutMs - performance.now()));
-    const handler: Dispatcher.DispatchHandler = {
-      onRequestStart(c) {
-        controller = c;
-        if (settled) c.abort(new Error('attempt timed out'));
-      },
-      onResponseStart(_c, statusCode, headers) {
-        status = statusCode;
-        retryAfter = headers['retry-after'];
-      },
-      onResponseData(c, chunk) {
-        if (size < limit) chunks.push(chunk);
-        size += chunk.length;
-        // Enough for the excerpt: a huge or endless response costs nothing more.
-        if (size >= limit) {
-          answered();
-          c.abort(new Error('response excerpt complete'));
-        }
-      },
-      onResponseEnd: answered,
-      onResponseError: (_c, error) => failed(error),
-    };
+    const handler = new AttemptHandler(resolve, startedAt, options);
     try {
       outboundDispatcher(options).dispatch(
         { origin: originFor(url, address), path: `${url.pathname}${url.search}`, method: 'POST', headers: headersFor(request.headers, url.host), body: request.body },
         handler,
       );
     } catch (error) {
-      failed(error);
+      handler.failed(error);
     }
   });
+}
+
+/** One attempt's response, as undici hands it over (a class: no closures to create per request). */
+class AttemptHandler implements Dispatcher.DispatchHandler {
+  private readonly chunks: Buffer[] = [];
+  private size = 0;
+  private status = 0;
+  private retryAfter: string | string[] | undefined;
+  private controller: Dispatcher.DispatchController | undefined;
+  private settled = false;
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(
+    private readonly resolve: (result: SendResult) => void,
+    private readonly startedAt: number,
+    private readonly options: ResolvedOutboundOptions,
+  ) {
+    this.timer = setTimeout(() => {
+      this.settle(timedOut(startedAt, options));
+      this.controller?.abort(new Error('attempt timed out'));
+    }, Math.max(1, startedAt + options.totalTimeoutMs - performance.now()));
+  }
+
+  onRequestStart(controller: Dispatcher.DispatchController): void {
+    this.controller = controller;
+    if (this.settled) controller.abort(new Error('attempt timed out'));
+  }
+
+  onResponseStart(_controller: Dispatcher.DispatchController, statusCode: number, headers: IncomingHttpHeaders): void {
+    this.status = statusCode;
+    this.retryAfter = headers['retry-after'];
+  }
+
+  onResponseData(controller: Dispatcher.DispatchController, chunk: Buffer): void {
+    if (this.size < this.options.maxResponseBytes) this.chunks.push(chunk);
+    this.size += chunk.length;
+    // Enough for the excerpt: a huge or endless response costs nothing more.
+    if (this.size >= this.options.maxResponseBytes) {
+      this.onResponseEnd();
+      controller.abort(new Error('response excerpt complete'));
+    }
+  }
+
+  onResponseEnd(): void {
+    const excerpt = Buffer.concat(this.chunks, Math.min(this.size, this.options.maxResponseBytes)).toString('utf8');
+    this.settle(answer(this.status, this.retryAfter, excerpt, this.startedAt));
+  }
+
+  onResponseError(_controller: Dispatcher.DispatchController, error: Error): void {
+    this.failed(error);
+  }
+
+  failed(error: unknown): void {
+    const { errorCode, errorMessage } = classifyNetworkError(error);
+    this.settle(failure(this.startedAt, errorCode, errorMessage));
+  }
+
+  private settle(result: SendResult): void {
+    if (this.settled) return;
+    this.settled = true;
+    clearTimeout(this.timer);
+    this.resolve(result);
+  }
 }
 
 function answer(status: number, retryAfter: string | string[] | undefined, responseExcerpt: string, startedAt: number): SendResult {

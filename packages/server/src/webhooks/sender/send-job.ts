@@ -7,7 +7,7 @@ export interface SendJob {
   url: string;
   body: string;
   /** Active secrets, oldest first. */
-  secrets: string[];
+  secrets: readonly string[];
   eventId: string;
   eventType: RealIdEventType;
   /** Unix seconds: the attempt's start on the service clock (which tests move). */
