@@ -118,6 +118,31 @@ describe.each(DIALECTS)('storage port on %s', (dialect) => {
     expect(heard).toEqual([endpointId]);
     await unlisten();
   });
+
+  it('applies endpoint and plan changes to the very next event in this process', async () => {
+    const { account } = await createAccount(store, clock, { name: 'Subscribers', plan: 'enterprise' });
+    const now = clock.now();
+    const endpoint = { id: newId('ep'), accountId: account.id, mode: 'test' as const, url: 'https://example.com/hooks', eventTypes: [...EVENT_TYPES], description: '', enabled: true, disabledReason: null, failingSince: null, createdAt: now, updatedAt: now };
+    let n = 0;
+    const queued = async () => {
+      const id = `SUBS${String(++n).padStart(2, '0')}-0001`;
+      const [event] = await store.driver.transaction((tx) => store.events.append(tx, { id, accountId: account.id, testing: true }, [buildEvent('check.opened', { id, testing: true }, now)]));
+      return Number((await store.driver.get<{ n: number }>('SELECT COUNT(*) AS n FROM deliveries WHERE event_id = ?', [event!.id]))!.n);
+    };
+    expect(await queued()).toBe(0);
+    await store.endpoints.insert(endpoint);
+    expect(await queued()).toBe(1);
+    await store.endpoints.update({ ...endpoint, eventTypes: ['check.completed'] });
+    expect(await queued()).toBe(0);
+    await store.endpoints.update(endpoint);
+    expect(await queued()).toBe(1);
+    await store.accounts.update(account.id, { plan: 'pro' });
+    expect(await queued()).toBe(0);
+    await store.accounts.update(account.id, { plan: 'enterprise' });
+    expect(await queued()).toBe(1);
+    await store.driver.transaction((tx) => store.endpoints.disable(tx, endpoint.id, 'gone', now));
+    expect(await queued()).toBe(0);
+  });
 });
 
 describe('identifiers', () => {

@@ -58,7 +58,11 @@ const toKey = (r: Row): ApiKeyRecord => ({
 });
 
 export class AccountsRepo {
-  constructor(private readonly db: SqlDriver) {}
+  /** `changed` runs after every write that can change which endpoints receive events (the plan). */
+  constructor(
+    private readonly db: SqlDriver,
+    private readonly changed: () => void = () => undefined,
+  ) {}
 
   async insert(tx: SqlExecutor, a: Account): Promise<void> {
     await tx.run('INSERT INTO accounts (id, name, plan, minimum_age, notify_email, created_at) VALUES (?, ?, ?, ?, ?, ?)', [
@@ -82,6 +86,7 @@ export class AccountsRepo {
     await this.db.run('UPDATE accounts SET name = ?, plan = ?, minimum_age = ?, notify_email = ? WHERE id = ?', [
       next.name, next.plan, next.minimumAge, next.notifyEmail, id,
     ]);
+    this.changed();
   }
 
   async insertKey(tx: SqlExecutor, key: ApiKeyRecord, keyHash: string): Promise<void> {

@@ -32,7 +32,11 @@ const toEndpoint = (r: Row): Endpoint => ({
 });
 
 export class EndpointsRepo {
-  constructor(private readonly db: SqlDriver) {}
+  /** `changed` runs after every write that can change which endpoints receive events. */
+  constructor(
+    private readonly db: SqlDriver,
+    private readonly changed: () => void = () => undefined,
+  ) {}
 
   async insert(e: Endpoint): Promise<void> {
     await this.db.run(
@@ -40,6 +44,7 @@ export class EndpointsRepo {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [e.id, e.accountId, e.mode, e.url, toJson(e.eventTypes), e.description, e.enabled, e.disabledReason, e.failingSince, e.createdAt, e.updatedAt],
     );
+    this.changed();
   }
 
   async update(e: Endpoint): Promise<void> {
@@ -48,6 +53,7 @@ export class EndpointsRepo {
        WHERE id = ? AND account_id = ?`,
       [e.url, toJson(e.eventTypes), e.description, e.enabled, e.disabledReason, e.failingSince, e.updatedAt, e.id, e.accountId],
     );
+    this.changed();
   }
 
   async get(accountId: string, id: string): Promise<Endpoint | undefined> {
@@ -66,7 +72,9 @@ export class EndpointsRepo {
   }
 
   async delete(accountId: string, id: string): Promise<boolean> {
-    return (await this.db.run('DELETE FROM endpoints WHERE id = ? AND account_id = ?', [id, accountId])) === 1;
+    const deleted = (await this.db.run('DELETE FROM endpoints WHERE id = ? AND account_id = ?', [id, accountId])) === 1;
+    this.changed();
+    return deleted;
   }
 
   /** Marks the start of a failure streak; true when this call started it (so the account is told once). */
@@ -80,10 +88,11 @@ export class EndpointsRepo {
 
   /** Disables an enabled endpoint; true when this call disabled it. */
   async disable(tx: SqlExecutor, id: string, reason: string, at: number): Promise<boolean> {
-    return (
+    const disabled =
       (await tx.run('UPDATE endpoints SET enabled = ?, disabled_reason = ?, updated_at = ? WHERE id = ? AND enabled = ?', [
         false, reason, at, id, true,
-      ])) === 1
-    );
+      ])) === 1;
+    this.changed();
+    return disabled;
   }
 }

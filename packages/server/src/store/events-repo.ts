@@ -51,8 +51,43 @@ function subscribed(eventTypes: string): ReadonlySet<string> {
   return set;
 }
 
+interface Subscribers {
+  /** performance.now() past which the list is read again. */
+  until: number;
+  endpoints: { id: string; event_types: string }[];
+}
+
+/** How long a list of subscribed endpoints is reused for the events that follow (see `forgetSubscribers`). */
+const SUBSCRIBERS_TTL_MS = 1_000;
+
 export class EventsRepo {
+  /** Per account and mode: the endpoints that receive its events, read once for the events of the next second. */
+  private readonly subscribers = new Map<string, Subscribers>();
+
   constructor(private readonly driver: SqlDriver) {}
+
+  /**
+   * Called by every write that can change who receives events (endpoints, account plans), so in this process
+   * a change applies to the very next event; other processes (PostgreSQL) pick it up within a second.
+   */
+  forgetSubscribers(): void {
+    this.subscribers.clear();
+  }
+
+  private async subscribersOf(tx: SqlExecutor, accountId: string, mode: 'live' | 'test'): Promise<Subscribers['endpoints']> {
+    const key = `${accountId}\n${mode}`;
+    const now = performance.now();
+    const cached = this.subscribers.get(key);
+    if (cached && cached.until > now) return cached.endpoints;
+    const endpoints = await tx.all<{ id: string; event_types: string }>(
+      `SELECT e.id, e.event_types FROM endpoints e JOIN accounts a ON a.id = e.account_id
+       WHERE e.account_id = ? AND e.mode = ? AND e.enabled = ? AND a.plan = 'enterprise'`,
+      [accountId, mode, true],
+    );
+    if (this.subscribers.size >= 10_000) this.subscribers.clear();
+    this.subscribers.set(key, { until: now + SUBSCRIBERS_TTL_MS, endpoints });
+    return endpoints;
+  }
 
   /** Appends events for one check and queues a delivery for every enabled, subscribed endpoint. */
   async append(
@@ -61,11 +96,7 @@ export class EventsRepo {
     events: readonly PendingEvent[],
   ): Promise<StoredEvent[]> {
     if (events.length === 0) return [];
-    const endpoints = await tx.all<{ id: string; event_types: string }>(
-      `SELECT e.id, e.event_types FROM endpoints e JOIN accounts a ON a.id = e.account_id
-       WHERE e.account_id = ? AND e.mode = ? AND e.enabled = ? AND a.plan = 'enterprise'`,
-      [check.accountId, check.testing ? 'test' : 'live', true],
-    );
+    const endpoints = await this.subscribersOf(tx, check.accountId, check.testing ? 'test' : 'live');
     const stored: StoredEvent[] = [];
     const queued = new Set<string>();
     if (endpoints.length) await this.driver.lockKeys(tx, [check.id]);

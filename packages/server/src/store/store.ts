@@ -19,10 +19,11 @@ export class Store {
   readonly users: UsersRepo;
 
   constructor(readonly driver: SqlDriver) {
-    this.accounts = new AccountsRepo(driver);
-    this.checks = new ChecksRepo(driver);
     this.events = new EventsRepo(driver);
-    this.endpoints = new EndpointsRepo(driver);
+    const subscriptionsChanged = () => this.events.forgetSubscribers();
+    this.accounts = new AccountsRepo(driver, subscriptionsChanged);
+    this.checks = new ChecksRepo(driver);
+    this.endpoints = new EndpointsRepo(driver, subscriptionsChanged);
     this.deliveries = new DeliveriesRepo(driver);
     this.users = new UsersRepo(driver);
   }
