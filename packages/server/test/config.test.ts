@@ -24,10 +24,11 @@ describe('configuration', () => {
   });
 
   it('layers file, then environment, then flags', () => {
-    const c = loadConfig({ file, env: { PORT: '6000', REALID_WEBHOOKS_ALLOW_LOOPBACK: 'false', PUBLIC_URL: 'https://idv.example.com/' } });
+    const c = loadConfig({ file, env: { PORT: '6000', REALID_WEBHOOKS_ALLOW_LOOPBACK: 'false', REALID_WEBHOOKS_SENDER_THREAD: 'false', PUBLIC_URL: 'https://idv.example.com/' } });
     expect(c.port).toBe(6000);
     expect(c.mailFrom).toBe('file@example.com');
-    expect(c.webhooks).toMatchObject({ retrySchedule: '1s,2s', disableAfterDays: 3, allowLoopback: false, totalTimeoutMs: 15_000 });
+    expect(c.webhooks).toMatchObject({ retrySchedule: '1s,2s', disableAfterDays: 3, allowLoopback: false, totalTimeoutMs: 15_000, senderThread: false });
+    expect(loadConfig({ file, env: {} }).webhooks.senderThread).toBeUndefined();
     expect(c.publicUrl).toBe('https://idv.example.com');
     expect(loadConfig({ file, env: { PORT: '6000' }, overrides: { port: 7000 } }).port).toBe(7000);
   });
@@ -38,6 +39,7 @@ describe('configuration', () => {
     [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL must start with/],
     [{ SMTP_URL: 'http://mail' }, /SMTP_URL must start with smtp/],
     [{ REALID_TRUST_PROXY: 'maybe' }, /REALID_TRUST_PROXY must be true or false/],
+    [{ REALID_WEBHOOKS_SENDER_THREAD: 'yes please' }, /REALID_WEBHOOKS_SENDER_THREAD must be true or false/],
     [{ REALID_LIVE_ANALYZER: 'simulator' }, /cannot judge live checks/],
     [{ REALID_DB_SCHEMA: 'Robert"); DROP' }, /REALID_DB_SCHEMA must be/],
     [{ PUBLIC_URL: 'not a url' }, /PUBLIC_URL must be an absolute URL/],

@@ -34,6 +34,8 @@ export interface Config {
     totalTimeoutMs: number;
     concurrency: number;
     perEndpointConcurrency: number;
+    /** Sign and send on a thread of their own; undefined: with SQLite yes, with PostgreSQL no. */
+    senderThread: boolean | undefined;
   };
 }
 
@@ -69,6 +71,7 @@ export const DEFAULTS: Config = {
     // A slow endpoint can hold at most this many of the worker's slots, and one whose last attempt failed
     // only a few (FAILING_ENDPOINT_SLOTS), so dead receivers cannot starve healthy ones.
     perEndpointConcurrency: 64,
+    senderThread: undefined,
   },
 };
 
@@ -101,6 +104,7 @@ const ENV: Record<string, (c: Config, v: string) => void> = {
   REALID_EGRESS_PROXY: (c, v) => (c.webhooks.proxyUrl = v),
   REALID_WEBHOOKS_TIMEOUT_MS: (c, v) => (c.webhooks.totalTimeoutMs = int('REALID_WEBHOOKS_TIMEOUT_MS', v)),
   REALID_WEBHOOKS_CONCURRENCY: (c, v) => (c.webhooks.concurrency = int('REALID_WEBHOOKS_CONCURRENCY', v)),
+  REALID_WEBHOOKS_SENDER_THREAD: (c, v) => (c.webhooks.senderThread = bool('REALID_WEBHOOKS_SENDER_THREAD', v)),
 };
 
 function int(name: string, value: unknown): number {
