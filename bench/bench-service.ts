@@ -24,6 +24,8 @@ export async function startBenchService(tune: (c: Config) => void = () => undefi
   // BENCH_DATABASE_URL=postgres://… runs the same bench on PostgreSQL, in a schema of its own.
   const pgUrl = process.env.BENCH_DATABASE_URL;
   if (pgUrl) Object.assign(config, { databaseUrl: pgUrl, databaseSchema: `bench_${process.pid}_${Math.random().toString(36).slice(2, 8)}` });
+  // BENCH_SENDER_THREAD=true|false overrides the engine's default (on with SQLite, off with PostgreSQL).
+  if (process.env.BENCH_SENDER_THREAD) config.webhooks.senderThread = process.env.BENCH_SENDER_THREAD === 'true';
   tune(config);
   const s = await createServices(config, { logger: pino({ level: 'silent' }) });
   const { account, testKey } = await createAccount(s.store, { now: () => Date.now() }, { name: 'Bench', plan: 'enterprise' });
