@@ -1,9 +1,9 @@
 // Create-check throughput over real HTTP with durable commits (SQLite, fsync per commit), against the same
 // HTTP stack answering a trivial route in the same run: the ratio is what the check pipeline costs.
 import type { AddressInfo } from 'node:net';
-import { Agent, request } from 'undici';
 import { createApp } from '../packages/server/src/http/create-app.ts';
 import { median } from './median.ts';
+import { postLoop } from './post-loop.ts';
 import { startBenchService } from './bench-service.ts';
 import type { BenchRow } from './run.ts';
 
@@ -12,23 +12,8 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONCURRENCY = 16;
 const BODY = JSON.stringify({ customer: { email: 'jane@example.com', first_name: 'Jane', last_name: 'Doe' }, order: { name: '#1001' } });
 
-async function hammer(url: string, key: string): Promise<number> {
-  const agent = new Agent({ connections: CONCURRENCY });
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (next < N) {
-        next++;
-        const res = await request(url, { method: 'POST', body: BODY, headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, dispatcher: agent });
-        if (res.statusCode !== 201) throw new Error(`HTTP ${res.statusCode}: ${await res.body.text()}`);
-        await res.body.dump();
-      }
-    }),
-  );
-  await agent.close();
-  return N / ((performance.now() - started) / 1000);
-}
+const hammer = (url: string, key: string): Promise<number> =>
+  postLoop(url, N, CONCURRENCY, BODY, () => ({ 'content-type': 'application/json', authorization: `Bearer ${key}` }), 201);
 
 export default async function run(): Promise<BenchRow[]> {
   const b = await startBenchService();

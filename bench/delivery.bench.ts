@@ -1,12 +1,12 @@
 // Durable end-to-end delivery (event committed with fsync → signed POST received) against a bare undici
 // POST loop to the same kind of receiver, in the same process and run; latency at 500 events/s; and healthy
 // endpoints' p99 with 20 % of endpoints black-holed, against the fault-free run.
-import { Agent, request } from 'undici';
 import { signPayload } from '@realid/webhooks';
 import { buildEvent } from '../packages/server/src/events/event-types.ts';
 import { DeliveryWorker } from '../packages/server/src/webhooks/delivery-worker.ts';
 import { closeOutboundDispatchers } from '../packages/server/src/webhooks/outbound/index.ts';
 import { median, percentile } from './median.ts';
+import { postLoop } from './post-loop.ts';
 import { startBenchService, type BenchService } from './bench-service.ts';
 import { startBenchReceiver, startBlackHole, until } from './receiver.ts';
 import type { BenchRow } from './run.ts';
@@ -21,21 +21,9 @@ const SIGNED = signPayload({ body: BODY, secrets: `whsec_${Buffer.alloc(32, 7).t
 
 async function bareLoop(n: number, concurrency: number, signed: boolean): Promise<number> {
   const receiver = await startBenchReceiver();
-  const agent = new Agent({ connections: concurrency });
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < n) {
-        const headers = signed ? { ...SIGNED, 'webhook-id': `evt_${String(next).padStart(20, '0')}` } : { 'content-type': 'application/json' };
-        next++;
-        const res = await request(receiver.url, { method: 'POST', body: BODY, headers, dispatcher: agent });
-        await res.body.dump();
-      }
-    }),
-  );
-  const rate = n / ((performance.now() - started) / 1000);
-  await agent.close();
+  const headersFor = (i: number): Record<string, string> =>
+    signed ? { ...SIGNED, 'webhook-id': `evt_${String(i).padStart(20, '0')}` } : { 'content-type': 'application/json' };
+  const rate = await postLoop(receiver.url, n, concurrency, BODY, headersFor);
   await receiver.close();
   return rate;
 }

@@ -232,7 +232,7 @@ export class DeliveryWorker {
     if (room <= 0) return 0;
     const saturated = [...new Set([...this.perEndpoint.keys(), ...this.held.keys()])].filter((id) => this.full(id));
     const fruitless = this.fruitless;
-    if (fruitless && saturated.length >= fruitless.size && [...fruitless].every((id) => saturated.includes(id))) return 0;
+    if (fruitless && [...fruitless].every((id) => saturated.includes(id))) return 0;
     const limit = Math.min(room, this.opts.batchSize);
     const claimed = await this.s.store.deliveries.claim({ workerId: this.id, now: this.s.clock.now(), leaseMs: this.opts.leaseMs, limit, skipEndpoints: saturated });
     this.fruitless = claimed.length === 0 && saturated.length > 0 ? new Set(saturated) : undefined;

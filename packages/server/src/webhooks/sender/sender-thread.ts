@@ -19,6 +19,8 @@ export class SenderThread {
   private readonly waiting = new Map<number, Waiting>();
   private nextKey = 0;
   private queued: (SendJob & { key: number })[] = [];
+  /** Resolves when the current thread has loaded (or died trying). */
+  private ready: Promise<void> | undefined;
 
   send(job: SendJob): Promise<SendResult> {
     return new Promise((resolve, reject) => {
@@ -29,14 +31,11 @@ export class SenderThread {
     });
   }
 
-  private ready: Promise<void> | undefined;
-
   /** Starts the thread ahead of the first job (it takes a moment to load); resolves once it is ready. */
   async start(): Promise<void> {
     this.thread();
     await this.ready;
   }
-
 
   private post(): void {
     const jobs = this.queued;
