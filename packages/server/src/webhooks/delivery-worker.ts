@@ -38,11 +38,13 @@ export class DeliveryWorker {
   /** Something may have come due (a notify, time passing, an endpoint with free slots again). */
   private claimNeeded = true;
   /**
-   * The full endpoints skipped by the last claim, when it found nothing: due rows of theirs may lie ahead in
-   * the queue, so such a claim reads past all of them. Until new work is announced, time passes or one of
-   * them has room again, claiming with them skipped again would only read past them again.
+   * What the last claims showed: no due delivery outside these endpoints (as of `fruitlessAt`). A claim that
+   * skips all of them (they are full) would read past their whole due backlog and find nothing, so it is not
+   * made until work is announced for another endpoint, another endpoint's line moves on, deliveries are given
+   * back, or a moment passes (retries come due with time alone).
    */
   private fruitless: Set<string> | undefined;
+  private fruitlessAt = 0;
   private readonly perEndpoint = new Map<string, number>();
   /** Endpoints whose latest attempt from this worker failed. */
   private readonly failing = new Set<string>();
@@ -152,6 +154,7 @@ export class DeliveryWorker {
 
   /** Not giving leased deliveries back only delays them until their lease expires. */
   private async giveBack(ids: string[]): Promise<void> {
+    this.fruitless = undefined;
     await this.s.store.deliveries.release(this.id, ids, this.s.clock.now()).catch((error: unknown) => {
       this.s.logger.warn({ err: error }, 'delivery worker could not give back deliveries it had no room for');
     });
@@ -231,11 +234,20 @@ export class DeliveryWorker {
     const room = this.opts.concurrency - this.inFlight.size - this.heldCount;
     if (room <= 0) return 0;
     const saturated = [...new Set([...this.perEndpoint.keys(), ...this.held.keys()])].filter((id) => this.full(id));
-    const fruitless = this.fruitless;
+    let fruitless = this.fruitless;
+    if (fruitless && performance.now() - this.fruitlessAt > this.opts.idleMs / 4) fruitless = this.fruitless = undefined;
     if (fruitless && [...fruitless].every((id) => saturated.includes(id))) return 0;
     const limit = Math.min(room, this.opts.batchSize);
     const claimed = await this.s.store.deliveries.claim({ workerId: this.id, now: this.s.clock.now(), leaseMs: this.opts.leaseMs, limit, skipEndpoints: saturated });
-    this.fruitless = claimed.length === 0 && saturated.length > 0 ? new Set(saturated) : undefined;
+    if (claimed.length < limit) {
+      // Everything due outside the skipped endpoints is ours now.
+      this.fruitless = new Set(saturated);
+      this.fruitlessAt = performance.now();
+    } else if (fruitless !== this.fruitless || claimed.some((d) => !fruitless?.has(d.endpointId))) {
+      // A full batch says nothing about what lies behind it, unless all of it came from the endpoints known to
+      // be the only ones with work, and nothing was announced meanwhile.
+      this.fruitless = undefined;
+    }
     // Past an endpoint's slots, a claimed delivery is held until one frees.
     const now = performance.now();
     const accepted = claimed.filter((d) => this.admit(d) || (this.hold({ ...d, heldSince: now }), false));
@@ -303,6 +315,8 @@ export class DeliveryWorker {
   }
 
   private finished(endpointId: string, deliveryId: string): void {
+    // The next delivery in this endpoint's line for that check may have become due.
+    if (this.fruitless && !this.fruitless.has(endpointId)) this.fruitless = undefined;
     this.inFlight.delete(deliveryId);
     const n = (this.perEndpoint.get(endpointId) ?? 1) - 1;
     if (n <= 0) this.perEndpoint.delete(endpointId);
