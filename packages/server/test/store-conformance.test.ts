@@ -52,6 +52,21 @@ describe.each(DIALECTS)('storage port on %s', (dialect) => {
     expect(Number(after!.n)).toBe(Number(before!.n));
   });
 
+  // Statements are prepared once per connection; a column added by another process (a rolling upgrade's
+  // migration) must not break the ones that read `*`.
+  it('keeps answering after another process changes a table under its prepared statements', async () => {
+    const other = openDriver(location);
+    await store.driver.run('CREATE TABLE prepared_probe (a INTEGER)');
+    await store.driver.run('INSERT INTO prepared_probe (a) VALUES (?)', [1]);
+    const readAll = () => Promise.all(Array.from({ length: 12 }, () => store.driver.all('SELECT * FROM prepared_probe')));
+    expect((await readAll()).flat()[0]).toEqual({ a: 1 });
+    await other.run('ALTER TABLE prepared_probe ADD COLUMN b INTEGER');
+    await other.run('UPDATE prepared_probe SET b = ?', [2]);
+    expect(new Set((await readAll()).flat().map((r) => JSON.stringify(r)))).toEqual(new Set([JSON.stringify({ a: 1, b: 2 })]));
+    await store.driver.run('DROP TABLE prepared_probe');
+    await other.close();
+  });
+
   // SQLite runs one transaction at a time, so this mistake would otherwise hang; the guard is on under tests only.
   it.runIf(dialect === 'sqlite')('fails loudly when code inside a transaction bypasses its executor', async () => {
     await expect(store.driver.transaction(() => store.driver.get('SELECT 1'))).rejects.toThrow('use the transaction executor');

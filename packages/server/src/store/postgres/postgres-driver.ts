@@ -12,26 +12,50 @@ const types = {
     oid === INT8_OID ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
 };
 
-const placeholderCache = new Map<string, string>();
+/** A query as pg takes it: our SQL in Postgres's placeholders, named so each connection parses it only once. */
+type Prepared = { name?: string; text: string };
+const prepared = new Map<string, Prepared>();
+/**
+ * Distinct statements given a name (a prepared statement on every connection that runs them): the
+ * repositories' fixed SQL and the few dozen lengths of their `IN (…)` lists. Past the cap, statements are
+ * parsed and planned on each run, so an unexpected variety cannot grow the server's memory without bound.
+ */
+const MAX_NAMED = 2_000;
+
 /** Repositories write `?`; Postgres wants `$1, $2, …`. Our SQL never contains a literal `?`. */
-function toPositional(sql: string): string {
-  let converted = placeholderCache.get(sql);
-  if (converted === undefined) {
+function toPrepared(sql: string): Prepared {
+  let query = prepared.get(sql);
+  if (query === undefined) {
     let n = 0;
-    converted = sql.replace(/\?/g, () => `$${++n}`);
-    placeholderCache.set(sql, converted);
+    const text = sql.replace(/\?/g, () => `$${++n}`);
+    query = prepared.size < MAX_NAMED ? { name: `realid_${prepared.size}`, text } : { text };
+    prepared.set(sql, query);
   }
-  return converted;
+  return query;
 }
 
+/**
+ * A schema change by another process (a rolling upgrade) makes a prepared `SELECT *` unusable ("cached plan
+ * must not change result type"); it is parsed anew from then on. Inside a transaction the retry fails with the
+ * transaction, which its caller sees as any other error.
+ */
+const isStalePlan = (error: unknown): boolean => (error as { code?: string }).code === '0A000';
+
 function executor(client: pg.Pool | pg.PoolClient): SqlExecutor {
+  const query = async (sql: string, params: readonly SqlParam[]) => {
+    const statement = toPrepared(sql);
+    try {
+      return await client.query({ ...statement, values: params as unknown[] });
+    } catch (error) {
+      if (statement.name === undefined || !isStalePlan(error)) throw error;
+      prepared.set(sql, { text: statement.text });
+      return client.query({ text: statement.text, values: params as unknown[] });
+    }
+  };
   return {
-    all: async <T = Row>(sql: string, params: readonly SqlParam[] = []) =>
-      (await client.query(toPositional(sql), params as unknown[])).rows as T[],
-    get: async <T = Row>(sql: string, params: readonly SqlParam[] = []) =>
-      (await client.query(toPositional(sql), params as unknown[])).rows[0] as T | undefined,
-    run: async (sql: string, params: readonly SqlParam[] = []) =>
-      (await client.query(toPositional(sql), params as unknown[])).rowCount ?? 0,
+    all: async <T = Row>(sql: string, params: readonly SqlParam[] = []) => (await query(sql, params)).rows as T[],
+    get: async <T = Row>(sql: string, params: readonly SqlParam[] = []) => (await query(sql, params)).rows[0] as T | undefined,
+    run: async (sql: string, params: readonly SqlParam[] = []) => (await query(sql, params)).rowCount ?? 0,
   };
 }
 
