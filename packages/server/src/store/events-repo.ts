@@ -101,13 +101,18 @@ export class EventsRepo {
     const queued = new Set<string>();
     if (endpoints.length) await this.driver.lockKeys(tx, [check.id]);
     for (const event of events) {
-      const { id, seq } = await this.insertEvent(tx, check, event);
-      stored.push({ id, seq, accountId: check.accountId, checkId: check.id, type: event.type, testing: check.testing, payload: event.payload, createdAt: event.createdAt });
-      for (const endpoint of endpoints) {
-        if (!subscribed(endpoint.event_types).has(event.type)) continue;
-        await this.queueDelivery(tx, { endpointId: endpoint.id, accountId: check.accountId, eventId: id, seq, checkId: check.id, type: event.type, at: event.createdAt }, { locked: true });
-        queued.add(endpoint.id);
+      const targets = endpoints.filter((endpoint) => subscribed(endpoint.event_types).has(event.type)).map((endpoint) => endpoint.id);
+      let id: string, seq: number;
+      if (targets.length && this.driver.dialect.insertInWith) {
+        ({ id, seq } = await this.insertEventQueued(tx, check, event, targets));
+      } else {
+        ({ id, seq } = await this.insertEvent(tx, check, event));
+        for (const endpointId of targets) {
+          await this.queueDelivery(tx, { endpointId, accountId: check.accountId, eventId: id, seq, checkId: check.id, type: event.type, at: event.createdAt }, { locked: true });
+        }
       }
+      for (const endpointId of targets) queued.add(endpointId);
+      stored.push({ id, seq, accountId: check.accountId, checkId: check.id, type: event.type, testing: check.testing, payload: event.payload, createdAt: event.createdAt });
     }
     // Which endpoints got work: a worker whose full endpoints these all are need not look. Past a few dozen
     // the list would cost more than it saves, and '' means "look".
@@ -124,6 +129,39 @@ export class EventsRepo {
     const row = await tx.get<{ seq: number }>(
       `INSERT INTO events (id, account_id, check_id, type, testing, payload, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING seq`,
       [id, check.accountId, check.id, event.type, check.testing, event.payload, event.createdAt],
+    );
+    return { id, seq: row!.seq };
+  }
+
+  /**
+   * The event and a delivery for each endpoint in one statement (see `insertInWith`), each queued as
+   * `queueDelivery` would: the caller holds the check's lock, taken by an earlier statement, so this one's
+   * snapshot already sees every delivery of the check that was committed before.
+   */
+  private async insertEventQueued(
+    tx: SqlExecutor,
+    check: { id: string; accountId: string; testing: boolean },
+    event: PendingEvent,
+    endpointIds: readonly string[],
+  ): Promise<{ id: string; seq: number }> {
+    const id = newId('evt');
+    const row = await tx.get<{ seq: number }>(
+      `WITH ev AS (
+         INSERT INTO events (id, account_id, check_id, type, testing, payload, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING seq
+       ), queued AS (
+         INSERT INTO deliveries (id, account_id, endpoint_id, event_id, event_seq, check_id, event_type, status, attempts,
+           next_attempt_at, created_at, updated_at)
+         SELECT t.column1, CAST(? AS TEXT), t.column2, CAST(? AS TEXT), ev.seq, CAST(? AS TEXT), CAST(? AS TEXT),
+           CASE WHEN EXISTS (SELECT 1 FROM deliveries w WHERE w.endpoint_id = t.column2 AND w.check_id = CAST(? AS TEXT) AND w.status IN ('pending', 'waiting'))
+                THEN 'waiting' ELSE 'pending' END, 0, CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT)
+         FROM ev, (VALUES ${endpointIds.map(() => '(?, ?)').join(', ')}) AS t
+       )
+       SELECT seq FROM ev`,
+      [
+        id, check.accountId, check.id, event.type, check.testing, event.payload, event.createdAt,
+        check.accountId, id, check.id, event.type, check.id, event.createdAt, event.createdAt, event.createdAt,
+        ...endpointIds.flatMap((endpointId) => [newId('dlv'), endpointId]),
+      ],
     );
     return { id, seq: row!.seq };
   }

@@ -18,6 +18,11 @@ export interface DialectCapabilities {
   readonly skipLocked: string;
   /** Several processes may claim concurrently (Postgres), or only one process runs workers (SQLite). */
   readonly multiProcess: boolean;
+  /**
+   * INSERT inside WITH (Postgres): an event and its deliveries in one statement, one round trip. Where the
+   * database runs in the process (SQLite) a statement costs no round trip, so separate ones do as well.
+   */
+  readonly insertInWith: boolean;
 }
 
 export interface TransactionOptions {

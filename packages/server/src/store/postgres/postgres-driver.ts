@@ -4,7 +4,7 @@ import pg from 'pg';
 import type { DialectCapabilities, Row, SqlDriver, SqlExecutor, SqlParam, TransactionOptions } from '../sql-driver.ts';
 import { loadMigrations } from '../migration-files.ts';
 
-const dialect: DialectCapabilities = { name: 'postgres', skipLocked: 'FOR UPDATE SKIP LOCKED', multiProcess: true };
+const dialect: DialectCapabilities = { name: 'postgres', skipLocked: 'FOR UPDATE SKIP LOCKED', multiProcess: true, insertInWith: true };
 
 const INT8_OID = 20;
 const types = {

@@ -9,7 +9,7 @@ import Database from 'better-sqlite3';
 import type { DialectCapabilities, Row, SqlDriver, SqlExecutor, SqlParam, TransactionOptions } from '../sql-driver.ts';
 import { loadMigrations } from '../migration-files.ts';
 
-const dialect: DialectCapabilities = { name: 'sqlite', skipLocked: '', multiProcess: false };
+const dialect: DialectCapabilities = { name: 'sqlite', skipLocked: '', multiProcess: false, insertInWith: false };
 
 /** Notifications a transaction sends on commit: distinct payloads per channel. */
 type Pending = Map<string, Set<string>>;
