@@ -90,14 +90,20 @@ describe.skipIf(!browserAvailable)(`web app pages, in Chromium${skipReason}`, ()
     await page.getByRole('button', { name: 'Apply' }).click();
     await page.waitForURL(/q=ann/);
     await page.locator('tbody tr').filter({ hasText: 'Ann' }).waitFor();
-    expect(await page.locator('tbody tr').count()).toBe(1);
+    // The previous list stays on screen until the filtered one arrives.
+    await expect.poll(() => page.locator('tbody tr').count()).toBe(1);
 
     await page.getByRole('button', { name: 'Clear' }).click();
     await page.getByLabel('Verdict').selectOption('failed');
     await page.getByRole('button', { name: 'Apply' }).click();
     await page.waitForURL(/verdict=failed/);
     await page.locator('tbody tr').filter({ hasText: 'Bob' }).waitFor();
-    expect(await page.locator('tbody tr').count()).toBe(1);
+    // The previous list stays on screen until the filtered one arrives.
+    await expect.poll(() => page.locator('tbody tr').count()).toBe(1);
+    // Each cell carries its column's name, which narrow screens show beside the value.
+    const headers = await page.locator('thead th').allTextContents();
+    expect(headers).toEqual(['Check', 'Customer', 'Step', 'Verdict', 'Mode', 'Created']);
+    expect(await page.locator('tbody tr td').evaluateAll((cells) => cells.map((c) => c.getAttribute('data-label')))).toEqual(headers);
     await page.reload();
     expect(await page.getByLabel('Verdict').inputValue()).toBe('failed');
     await expectLabelled(page);

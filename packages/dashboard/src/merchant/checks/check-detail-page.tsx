@@ -4,6 +4,7 @@ import { ApiError } from '../../lib/api.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { Link } from '../../lib/router.ts';
 import { useAsync } from '../../lib/use-async.ts';
+import { Card } from '../../ui/card.tsx';
 import { Alert, ErrorMessage, Loading } from '../../ui/feedback.tsx';
 import { PageTitle } from '../app-shell.tsx';
 import { getCheck, type CheckDetail } from './check-api.ts';
@@ -66,34 +67,27 @@ export function CheckDetailPage(props: { id: string }) {
       {check.deleted && <Alert tone="info">Personal data and photos were deleted on {formatDateTime(check.deleted_at)}.</Alert>}
       <ErrorMessage error={state.error} retry={() => void state.reload()} />
       <div class="detail-grid">
-        <section class="card" aria-labelledby="overview">
-          <h2 id="overview">Overview</h2>
+        <Card id="overview" title="Overview">
           <Overview check={check} />
-        </section>
-        <section class="card" aria-labelledby="decide">
-          <h2 id="decide">Decide</h2>
+        </Card>
+        <Card id="decide" title="Decide">
           <CheckActions check={check} onChanged={state.reload} />
-        </section>
-        <section class="card wide" aria-labelledby="results">
-          <h2 id="results">Results</h2>
+        </Card>
+        <Card id="results" title="Results" wide>
           <SubChecks check={check} />
-        </section>
-        <section class="card" aria-labelledby="extracted">
-          <h2 id="extracted">Extracted data</h2>
+        </Card>
+        <Card id="extracted" title="Extracted data">
           <ExtractedData check={check} />
-        </section>
-        <section class="card" aria-labelledby="privacy">
-          <h2 id="privacy">Privacy requests</h2>
+        </Card>
+        <Card id="privacy" title="Privacy requests">
           <PrivacyRequests check={check} />
-        </section>
-        <section class="card wide" aria-labelledby="photos">
-          <h2 id="photos">Photos</h2>
+        </Card>
+        <Card id="photos" title="Photos" wide>
           <Photos check={check} />
-        </section>
-        <section class="card wide" aria-labelledby="timeline">
-          <h2 id="timeline">Timeline</h2>
+        </Card>
+        <Card id="timeline" title="Timeline" wide>
           <Timeline check={check} />
-        </section>
+        </Card>
       </div>
     </article>
   );

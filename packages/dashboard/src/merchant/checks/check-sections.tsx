@@ -2,6 +2,7 @@
 // photos and privacy requests.
 import { formatDateTime, formatPrecise, humanize } from '../../lib/format.ts';
 import { Badge } from '../../ui/feedback.tsx';
+import { Table, type Column } from '../../ui/table.tsx';
 import { EVENT_DESCRIPTIONS, PHOTO_LABELS, PRIVACY_LABELS, SUB_CHECK_LABELS } from '../labels.ts';
 import type { CheckDetail, Reason } from './check-api.ts';
 
@@ -18,32 +19,17 @@ function Reasons(props: { reasons: Reason[] }) {
   );
 }
 
+const SUB_CHECK_COLUMNS: Column<CheckDetail['sub_checks'][number]>[] = [
+  { label: 'Sub-check', cell: (s) => SUB_CHECK_LABELS[s.name] ?? humanize(s.name) },
+  {
+    label: 'Result',
+    cell: (s) => <Badge tone={s.status === 'passed' ? 'success' : s.status === 'failed' ? 'danger' : 'neutral'}>{humanize(s.status)}</Badge>,
+  },
+  { label: 'Reason', cell: (s) => <Reasons reasons={s.reasons} /> },
+];
+
 export function SubChecks(props: { check: CheckDetail }) {
-  return (
-    <table class="table responsive">
-      <caption>Sub-checks</caption>
-      <thead>
-        <tr>
-          <th scope="col">Sub-check</th>
-          <th scope="col">Result</th>
-          <th scope="col">Reason</th>
-        </tr>
-      </thead>
-      <tbody>
-        {props.check.sub_checks.map((s) => (
-          <tr key={s.name}>
-            <td data-label="Sub-check">{SUB_CHECK_LABELS[s.name] ?? humanize(s.name)}</td>
-            <td data-label="Result">
-              <Badge tone={s.status === 'passed' ? 'success' : s.status === 'failed' ? 'danger' : 'neutral'}>{humanize(s.status)}</Badge>
-            </td>
-            <td data-label="Reason">
-              <Reasons reasons={s.reasons} />
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
+  return <Table caption="Sub-checks" columns={SUB_CHECK_COLUMNS} rows={props.check.sub_checks} rowKey={(s) => s.name} />;
 }
 
 export function DefinitionList(props: { items: [string, string | number | null | undefined][] }) {

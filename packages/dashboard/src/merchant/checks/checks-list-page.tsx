@@ -4,50 +4,31 @@ import { formatDateTime } from '../../lib/format.ts';
 import { Link, navigate, useLocation } from '../../lib/router.ts';
 import { useAsync } from '../../lib/use-async.ts';
 import { ErrorMessage, Loading } from '../../ui/feedback.tsx';
+import { Table, type Column } from '../../ui/table.tsx';
 import { PageTitle } from '../app-shell.tsx';
 import { listChecks, type CheckSummary } from './check-api.ts';
 import { ModeBadge, StepBadge, VerdictBadge, customerName } from './check-badges.tsx';
 import { CheckFiltersForm, FILTER_KEYS, formFromSearch, toApiFilters, type FilterForm } from './check-filters.tsx';
 import { NewCheckForm } from './new-check-form.tsx';
 
+const CHECK_COLUMNS: Column<CheckSummary>[] = [
+  {
+    label: 'Check',
+    cell: (c) => (
+      <Link href={`/checks/${c.id}`} class="mono">
+        {c.id}
+      </Link>
+    ),
+  },
+  { label: 'Customer', cell: (c) => customerName(c) },
+  { label: 'Step', cell: (c) => <StepBadge step={c.step} /> },
+  { label: 'Verdict', cell: (c) => <VerdictBadge verdict={c.verdict} /> },
+  { label: 'Mode', cell: (c) => <ModeBadge testing={c.testing} /> },
+  { label: 'Created', cell: (c) => formatDateTime(c.created_at) },
+];
+
 function ChecksTable(props: { checks: CheckSummary[] }) {
-  return (
-    <table class="table responsive">
-      <caption class="visually-hidden">ID checks, newest first</caption>
-      <thead>
-        <tr>
-          <th scope="col">Check</th>
-          <th scope="col">Customer</th>
-          <th scope="col">Step</th>
-          <th scope="col">Verdict</th>
-          <th scope="col">Mode</th>
-          <th scope="col">Created</th>
-        </tr>
-      </thead>
-      <tbody>
-        {props.checks.map((c) => (
-          <tr key={c.id}>
-            <td data-label="Check">
-              <Link href={`/checks/${c.id}`} class="mono">
-                {c.id}
-              </Link>
-            </td>
-            <td data-label="Customer">{customerName(c)}</td>
-            <td data-label="Step">
-              <StepBadge step={c.step} />
-            </td>
-            <td data-label="Verdict">
-              <VerdictBadge verdict={c.verdict} />
-            </td>
-            <td data-label="Mode">
-              <ModeBadge testing={c.testing} />
-            </td>
-            <td data-label="Created">{formatDateTime(c.created_at)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
+  return <Table caption="ID checks, newest first" captionHidden columns={CHECK_COLUMNS} rows={props.checks} rowKey={(c) => c.id} />;
 }
 
 export function ChecksListPage() {

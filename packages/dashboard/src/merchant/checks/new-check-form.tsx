@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { ApiError } from '../../lib/api.ts';
 import { Link } from '../../lib/router.ts';
 import { CopyButton } from '../../ui/actions.tsx';
+import { Card } from '../../ui/card.tsx';
 import { Alert, ErrorMessage } from '../../ui/feedback.tsx';
 import { CheckboxField, SelectField, TextField } from '../../ui/fields.tsx';
 import { createCheck, type CheckSummary } from './check-api.ts';
@@ -39,8 +40,7 @@ export function NewCheckForm(props: { onCreated: () => void }) {
   };
 
   return (
-    <section class="card" aria-labelledby="new-check-title">
-      <h2 id="new-check-title">New ID check</h2>
+    <Card id="new-check-title" title="New ID check">
       {created && (
         <Alert tone="success" title={`Check ${created.id} created`}>
           <p>The customer was emailed this link (when an email was given). You can also send it yourself:</p>
@@ -79,6 +79,6 @@ export function NewCheckForm(props: { onCreated: () => void }) {
           </button>
         </div>
       </form>
-    </section>
+    </Card>
   );
 }

@@ -4,8 +4,10 @@ import { del, get, post } from '../../lib/api.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { useAsync } from '../../lib/use-async.ts';
 import { ConfirmAction, CopyButton } from '../../ui/actions.tsx';
+import { Card } from '../../ui/card.tsx';
 import { Alert, Badge, ErrorMessage, Loading } from '../../ui/feedback.tsx';
 import { SelectField, TextField } from '../../ui/fields.tsx';
+import { Table } from '../../ui/table.tsx';
 import { PageTitle } from '../app-shell.tsx';
 
 interface ApiKey {
@@ -35,8 +37,7 @@ function CreateKey(props: { onCreated: () => Promise<void> }) {
     }
   };
   return (
-    <section class="card" aria-labelledby="new-key">
-      <h2 id="new-key">Create a key</h2>
+    <Card id="new-key" title="Create a key">
       {shown && (
         <Alert tone="warning" title={`Your new key “${shown.label}”`}>
           <p>Copy it now: it is shown once, and only its hash is stored.</p>
@@ -56,7 +57,7 @@ function CreateKey(props: { onCreated: () => Promise<void> }) {
           Create key
         </button>
       </form>
-    </section>
+    </Card>
   );
 }
 
@@ -83,43 +84,32 @@ export function ApiKeysPage() {
       {keys.loading && !keys.data ? (
         <Loading />
       ) : (
-        <table class="table responsive">
-          <caption>Keys of this account</caption>
-          <thead>
-            <tr>
-              <th scope="col">Label</th>
-              <th scope="col">Key</th>
-              <th scope="col">Mode</th>
-              <th scope="col">Created</th>
-              <th scope="col">Status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.map((k) => (
-              <tr key={k.id}>
-                <td data-label="Label">{k.label ?? '—'}</td>
-                <td data-label="Key">
-                  <code>{k.prefix}…</code>
-                </td>
-                <td data-label="Mode">{k.mode === 'test' ? <Badge tone="warning">Test</Badge> : <Badge tone="neutral">Live</Badge>}</td>
-                <td data-label="Created">{formatDateTime(k.created_at)}</td>
-                <td data-label="Status">
-                  {k.revoked_at ? (
-                    <span class="muted">Revoked {formatDateTime(k.revoked_at)}</span>
-                  ) : (
-                    <ConfirmAction
-                      label={`Revoke ${k.label ?? k.prefix}`}
-                      confirmLabel="Revoke now"
-                      danger
-                      question="Requests with this key will be refused at once. This cannot be undone."
-                      onConfirm={() => revoke(k.id)}
-                    />
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table
+          caption="Keys of this account"
+          rows={list}
+          rowKey={(k) => k.id}
+          columns={[
+            { label: 'Label', cell: (k) => k.label ?? '—' },
+            { label: 'Key', cell: (k) => <code>{k.prefix}…</code> },
+            { label: 'Mode', cell: (k) => (k.mode === 'test' ? <Badge tone="warning">Test</Badge> : <Badge tone="neutral">Live</Badge>) },
+            { label: 'Created', cell: (k) => formatDateTime(k.created_at) },
+            {
+              label: 'Status',
+              cell: (k) =>
+                k.revoked_at ? (
+                  <span class="muted">Revoked {formatDateTime(k.revoked_at)}</span>
+                ) : (
+                  <ConfirmAction
+                    label={`Revoke ${k.label ?? k.prefix}`}
+                    confirmLabel="Revoke now"
+                    danger
+                    question="Requests with this key will be refused at once. This cannot be undone."
+                    onConfirm={() => revoke(k.id)}
+                  />
+                ),
+            },
+          ]}
+        />
       )}
     </section>
   );

@@ -3,6 +3,7 @@
 import { useState } from 'preact/hooks';
 import { ApiError } from '../../../lib/api.ts';
 import { useAsync } from '../../../lib/use-async.ts';
+import { Card } from '../../../ui/card.tsx';
 import { ErrorMessage, Loading } from '../../../ui/feedback.tsx';
 import { PageTitle } from '../../app-shell.tsx';
 import { useSession } from '../../session.ts';
@@ -52,13 +53,11 @@ export function DevToolsPage() {
         endpoints.error ? <ErrorMessage error={endpoints.error} retry={() => void endpoints.reload()} /> : <Loading />
       ) : (
         <>
-          <section class="card" aria-labelledby="event-urls">
-            <h2 id="event-urls">Webhook URLs by event ({mode} mode)</h2>
+          <Card id="event-urls" title={`Webhook URLs by event (${mode} mode)`}>
             <p class="hint">{mode === 'live' ? 'Live URLs must use https.' : 'Test checks (testing: true) are sent to these URLs.'}</p>
             <EventUrls endpoints={all} mode={mode} onChanged={changed} />
-          </section>
-          <section class="card" aria-labelledby="endpoints">
-            <h2 id="endpoints">Endpoints ({mode} mode)</h2>
+          </Card>
+          <Card id="endpoints" title={`Endpoints (${mode} mode)`}>
             {inMode.length === 0 ? <p class="muted">No endpoints yet: add a URL for an event above.</p> : (
               <ul class="endpoint-list">
                 {inMode.map((e) => (
@@ -66,19 +65,16 @@ export function DevToolsPage() {
                 ))}
               </ul>
             )}
-          </section>
-          <section class="card" aria-labelledby="secret">
-            <h2 id="secret">Signing secret</h2>
+          </Card>
+          <Card id="secret" title="Signing secret">
             <SigningSecret />
-          </section>
-          <section class="card wide" aria-labelledby="log">
-            <h2 id="log">Delivery log</h2>
+          </Card>
+          <Card id="log" title="Delivery log" wide>
             <DeliveryLog endpoints={all} refreshKey={refreshKey} />
-          </section>
-          <section class="card" aria-labelledby="notices">
-            <h2 id="notices">Notices</h2>
+          </Card>
+          <Card id="notices" title="Notices">
             <AccountNotices refreshKey={refreshKey} />
-          </section>
+          </Card>
         </>
       )}
     </section>

@@ -3,7 +3,17 @@ import { useState } from 'preact/hooks';
 import { formatPrecise } from '../../../lib/format.ts';
 import { useAsync } from '../../../lib/use-async.ts';
 import { Alert, ErrorMessage, Loading } from '../../../ui/feedback.tsx';
-import { listAttempts, resendMessage, type Message } from './webhooks-api.ts';
+import { Table, type Column } from '../../../ui/table.tsx';
+import { listAttempts, resendMessage, type Attempt, type Message } from './webhooks-api.ts';
+
+const ATTEMPT_COLUMNS: Column<Attempt>[] = [
+  { label: '#', cell: (a) => a.attempt_no },
+  { label: 'When', cell: (a) => formatPrecise(a.started_at) },
+  { label: 'Status', cell: (a) => a.status_code ?? '—' },
+  { label: 'Latency', cell: (a) => `${a.latency_ms} ms` },
+  { label: 'Error', cell: (a) => (a.error_code ? `${a.error_code}${a.error_message ? `: ${a.error_message}` : ''}` : '—') },
+  { label: 'Response', cell: (a) => (a.response_excerpt ? <pre class="excerpt">{a.response_excerpt}</pre> : '—') },
+];
 
 export function MessageDetails(props: { message: Message; onResent: () => Promise<void> }) {
   const attempts = useAsync(() => listAttempts(props.message.id), [props.message.id, props.message.attempts]);
@@ -26,30 +36,7 @@ export function MessageDetails(props: { message: Message; onResent: () => Promis
         attempts.data.attempts.length === 0 ? (
           <p class="muted">No attempt yet.</p>
         ) : (
-          <table class="table responsive attempts">
-            <thead>
-              <tr>
-                <th scope="col">#</th>
-                <th scope="col">When</th>
-                <th scope="col">Status</th>
-                <th scope="col">Latency</th>
-                <th scope="col">Error</th>
-                <th scope="col">Response</th>
-              </tr>
-            </thead>
-            <tbody>
-              {attempts.data.attempts.map((a) => (
-                <tr key={a.attempt_no}>
-                  <td data-label="#">{a.attempt_no}</td>
-                  <td data-label="When">{formatPrecise(a.started_at)}</td>
-                  <td data-label="Status">{a.status_code ?? '—'}</td>
-                  <td data-label="Latency">{a.latency_ms} ms</td>
-                  <td data-label="Error">{a.error_code ? `${a.error_code}${a.error_message ? `: ${a.error_message}` : ''}` : '—'}</td>
-                  <td data-label="Response">{a.response_excerpt ? <pre class="excerpt">{a.response_excerpt}</pre> : '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <Table class="attempts" rows={attempts.data.attempts} rowKey={(a) => a.attempt_no} columns={ATTEMPT_COLUMNS} />
         )
       ) : attempts.error ? (
         <ErrorMessage error={attempts.error} />

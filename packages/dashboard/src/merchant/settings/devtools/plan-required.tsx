@@ -1,10 +1,10 @@
 // What an account without the Enterprise plan sees in DevTools: what webhooks would give it and how to get them.
 import { EVENT_DESCRIPTIONS } from '../../labels.ts';
+import { Card } from '../../../ui/card.tsx';
 
 export function PlanRequired(props: { message: string; accountId: string }) {
   return (
-    <section class="card plan-required" aria-labelledby="plan-title">
-      <h2 id="plan-title">Webhooks come with the Enterprise plan</h2>
+    <Card id="plan-title" title="Webhooks come with the Enterprise plan" class="plan-required">
       <p>
         With webhooks, every step of every check reaches your server the moment it happens, as a signed HTTPS request: sync customer
         records, hold an order until its check completes, release it when it does, without polling the API.
@@ -24,6 +24,6 @@ export function PlanRequired(props: { message: string; accountId: string }) {
         <br />
         <code class="command">realid accounts set-plan --id {props.accountId} --plan enterprise</code>
       </p>
-    </section>
+    </Card>
   );
 }
