@@ -133,6 +133,13 @@ export class DeliveriesRepo {
     );
   }
 
+  /** Which of these deliveries still exist (deleting an endpoint deletes its deliveries). */
+  async existing(ids: readonly string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = await this.db.all<{ id: string }>(`SELECT id FROM deliveries WHERE id IN (${ids.map(() => '?').join(', ')})`, ids);
+    return new Set(rows.map((r) => r.id));
+  }
+
   async payloads(eventIds: readonly string[]): Promise<Map<string, string>> {
     if (eventIds.length === 0) return new Map();
     const rows = await this.db.all<{ id: string; payload: string }>(

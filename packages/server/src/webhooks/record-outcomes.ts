@@ -67,22 +67,44 @@ export class OutcomeWriter {
     while (this.queue.length) {
       const batch = this.queue;
       this.queue = [];
-      const notices: Notice[] = [];
-      try {
-        await this.s.store.driver.transaction(async (tx) => {
-          notices.length = 0;
-          await this.s.store.deliveries.recordOutcomes(tx, batch.map(({ item }) => item.outcome));
-          for (const { item } of batch) await applyHealth(this.s, tx, item, notices);
-          for (const notice of notices) await logNotice(this.s, tx, notice);
-          // Losing an outcome to a power cut only means sending that delivery again (at least once).
-        }, { durability: 'relaxed' });
+      const error = await this.write(batch);
+      if (error === undefined) {
         for (const entry of batch) entry.done();
-        if (notices.length) void emailNotices(this.s, notices);
-      } catch (error) {
-        for (const entry of batch) entry.done(error);
+        continue;
       }
+      // An endpoint deleted while its delivery was in flight takes the delivery with it, so that attempt
+      // cannot be recorded (nothing is left to record it on). That must not cost the batch's other outcomes:
+      // their deliveries would go out again.
+      const exist = await this.s.store.deliveries.existing(batch.map(({ item }) => item.outcome.delivery.id)).catch(() => undefined);
+      const rest = exist ? batch.filter(({ item }) => exist.has(item.outcome.delivery.id)) : batch;
+      if (rest.length === batch.length) {
+        for (const entry of batch) entry.done(error);
+        continue;
+      }
+      for (const entry of batch) if (!rest.includes(entry)) entry.done();
+      const retryError = await this.write(rest);
+      for (const entry of rest) entry.done(retryError);
     }
     this.writing = undefined;
+  }
+
+  /** Writes a batch in one transaction; resolves with the error if that failed. */
+  private async write(batch: { item: OutcomeWithContext }[]): Promise<unknown> {
+    if (batch.length === 0) return undefined;
+    const notices: Notice[] = [];
+    try {
+      await this.s.store.driver.transaction(async (tx) => {
+        notices.length = 0;
+        await this.s.store.deliveries.recordOutcomes(tx, batch.map(({ item }) => item.outcome));
+        for (const { item } of batch) await applyHealth(this.s, tx, item, notices);
+        for (const notice of notices) await logNotice(this.s, tx, notice);
+        // Losing an outcome to a power cut only means sending that delivery again (at least once).
+      }, { durability: 'relaxed' });
+    } catch (error) {
+      return error ?? new Error('the outcomes could not be written');
+    }
+    if (notices.length) void emailNotices(this.s, notices);
+    return undefined;
   }
 
   /** Resolves when everything recorded so far is written. */
