@@ -26,12 +26,12 @@ describe.each(DIALECTS)('delivery claims on %s', (dialect) => {
     await t.close();
   });
 
-  async function endpointFor(): Promise<WebhookReceiver> {
+  async function endpointFor(eventTypes: EventType[] = ['check.delivered', 'check.opened', 'check.completed']): Promise<WebhookReceiver> {
     const receiver = await startWebhookReceiver();
     receivers.push(receiver);
     const now = Date.now();
     await t.services.store.endpoints.insert({
-      id: newId('ep'), accountId, mode: 'test', url: receiver.url, eventTypes: ['check.delivered', 'check.opened', 'check.completed'],
+      id: newId('ep'), accountId, mode: 'test', url: receiver.url, eventTypes,
       description: '', enabled: true, disabledReason: null, failingSince: null, createdAt: now, updatedAt: now,
     });
     return receiver;
@@ -72,6 +72,29 @@ describe.each(DIALECTS)('delivery claims on %s', (dialect) => {
     await waitFor(() => receiver.accepted().length >= 300, '300 deliveries');
     expect(emptyClaims()).toBeLessThanOrEqual(5);
     expect(new Set(receiver.deliveries.map((d) => d.headers['webhook-id'])).size).toBe(300);
+  });
+
+  it('does not let a claim that read the queue before new work arrived hide that work', async () => {
+    const stuck = await endpointFor();
+    stuck.behaviour = () => 'hang';
+    const healthy = await endpointFor(['check.completed']);
+    worker = new DeliveryWorker(t.services, { batchSize: 10, perEndpoint: 4, idleMs: 4_000 });
+    await worker.start();
+    await queue(Array.from({ length: 40 }, () => ['check.opened']));
+    await waitFor(() => stuck.deliveries.length >= 4, 'the hanging endpoint to hold its slots');
+    // The next claim skips the full endpoint and finds nothing; new work for the other endpoint is committed
+    // (and announced) after that claim read the queue, before it returns.
+    const deliveries = t.services.store.deliveries;
+    const claim = deliveries.claim.bind(deliveries);
+    let checkId: string | undefined;
+    deliveries.claim = async (c) => {
+      const claimed = await claim(c);
+      if (checkId === undefined && claimed.length === 0 && (c.skipEndpoints?.length ?? 0) > 0) [checkId] = await queue([['check.completed']]);
+      return claimed;
+    };
+    worker.wake();
+    await waitFor(() => checkId !== undefined, 'a claim past the full endpoint');
+    await waitFor(() => healthy.accepted().some((d) => d.body.check.id === checkId), 'the work announced during that claim', 2_500);
   });
 
   it('claims the next event of another endpoint’s line as soon as it is due, while a full endpoint hangs', async () => {

@@ -45,6 +45,9 @@ export class DeliveryWorker {
    */
   private fruitless: Set<string> | undefined;
   private fruitlessAt = 0;
+  /** The endpoints the claim under way skips, and what happened meanwhile that it may not have seen. */
+  private claimSkips: ReadonlySet<string> | undefined;
+  private news = 0;
   private readonly perEndpoint = new Map<string, number>();
   /** Endpoints whose latest attempt from this worker failed. */
   private readonly failing = new Set<string>();
@@ -118,7 +121,7 @@ export class DeliveryWorker {
 
   /** Look at the queue now: new work was announced, or a test moved the clock. */
   wake(): void {
-    this.fruitless = undefined;
+    this.forgetFruitless();
     this.nudge(true);
   }
 
@@ -127,9 +130,22 @@ export class DeliveryWorker {
    * endpoints that the last fruitless claim skipped as full cannot be claimed while they stay full.
    */
   private announced(payload: string): void {
+    const ids = payload === '' ? undefined : payload.split(',');
     const fruitless = this.fruitless;
-    if (payload === '' || !fruitless || payload.split(',').some((id) => !fruitless.has(id))) this.fruitless = undefined;
+    if (!ids || !fruitless || ids.some((id) => !fruitless.has(id))) this.fruitless = undefined;
+    this.dueBehindClaim(ids);
     this.nudge(true);
+  }
+
+  private forgetFruitless(): void {
+    this.fruitless = undefined;
+    this.news++;
+  }
+
+  /** Work may have come due for these endpoints (undefined: any) while a claim that does not skip them runs. */
+  private dueBehindClaim(endpointIds: string[] | undefined): void {
+    const skips = this.claimSkips;
+    if (skips && (!endpointIds || endpointIds.some((id) => !skips.has(id)))) this.news++;
   }
 
   /** After an attempt: claim (unless it would be fruitless), or only start what is held. */
@@ -154,7 +170,7 @@ export class DeliveryWorker {
 
   /** Not giving leased deliveries back only delays them until their lease expires. */
   private async giveBack(ids: string[]): Promise<void> {
-    this.fruitless = undefined;
+    this.forgetFruitless();
     await this.s.store.deliveries.release(this.id, ids, this.s.clock.now()).catch((error: unknown) => {
       this.s.logger.warn({ err: error }, 'delivery worker could not give back deliveries it had no room for');
     });
@@ -182,7 +198,7 @@ export class DeliveryWorker {
       if (!this.woken && (await this.sleep(full ? this.opts.idleMs * 10 : this.opts.idleMs))) {
         // Retries come due and leases expire with time alone.
         this.claimNeeded = true;
-        this.fruitless = undefined;
+        this.forgetFruitless();
       }
     }
   }
@@ -238,12 +254,22 @@ export class DeliveryWorker {
     if (fruitless && performance.now() - this.fruitlessAt > this.opts.idleMs / 4) fruitless = this.fruitless = undefined;
     if (fruitless && [...fruitless].every((id) => saturated.includes(id))) return 0;
     const limit = Math.min(room, this.opts.batchSize);
-    const claimed = await this.s.store.deliveries.claim({ workerId: this.id, now: this.s.clock.now(), leaseMs: this.opts.leaseMs, limit, skipEndpoints: saturated });
-    if (claimed.length < limit) {
+    const news = this.news;
+    this.claimSkips = new Set(saturated);
+    let claimed: ClaimedDelivery[];
+    try {
+      claimed = await this.s.store.deliveries.claim({ workerId: this.id, now: this.s.clock.now(), leaseMs: this.opts.leaseMs, limit, skipEndpoints: saturated });
+    } finally {
+      this.claimSkips = undefined;
+    }
+    if (news !== this.news) {
+      // Work may have come due while the claim ran: what it saw is out of date.
+      this.fruitless = undefined;
+    } else if (claimed.length < limit) {
       // Everything due outside the skipped endpoints is ours now.
       this.fruitless = new Set(saturated);
       this.fruitlessAt = performance.now();
-    } else if (fruitless !== this.fruitless || claimed.some((d) => !fruitless?.has(d.endpointId))) {
+    } else if (claimed.some((d) => !fruitless?.has(d.endpointId))) {
       // A full batch says nothing about what lies behind it, unless all of it came from the endpoints known to
       // be the only ones with work, and nothing was announced meanwhile.
       this.fruitless = undefined;
@@ -317,6 +343,7 @@ export class DeliveryWorker {
   private finished(endpointId: string, deliveryId: string): void {
     // The next delivery in this endpoint's line for that check may have become due.
     if (this.fruitless && !this.fruitless.has(endpointId)) this.fruitless = undefined;
+    this.dueBehindClaim([endpointId]);
     this.inFlight.delete(deliveryId);
     const n = (this.perEndpoint.get(endpointId) ?? 1) - 1;
     if (n <= 0) this.perEndpoint.delete(endpointId);
