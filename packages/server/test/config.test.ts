@@ -24,8 +24,10 @@ describe('configuration', () => {
   });
 
   it('layers file, then environment, then flags', () => {
-    const c = loadConfig({ file, env: { PORT: '6000', REALID_WEBHOOKS_ALLOW_LOOPBACK: 'false', REALID_WEBHOOKS_SENDER_THREAD: 'false', PUBLIC_URL: 'https://idv.example.com/' } });
+    const c = loadConfig({ file, env: { PORT: '6000', REALID_WEBHOOKS_ALLOW_LOOPBACK: 'false', REALID_WEBHOOKS_SENDER_THREAD: 'false', REALID_DB_PREPARED_STATEMENTS: 'off', PUBLIC_URL: 'https://idv.example.com/' } });
     expect(c.port).toBe(6000);
+    expect(c.databasePreparedStatements).toBe(false);
+    expect(loadConfig({ file, env: {} }).databasePreparedStatements).toBe(true);
     expect(c.mailFrom).toBe('file@example.com');
     expect(c.webhooks).toMatchObject({ retrySchedule: '1s,2s', disableAfterDays: 3, allowLoopback: false, totalTimeoutMs: 15_000, senderThread: false });
     expect(loadConfig({ file, env: {} }).webhooks.senderThread).toBeUndefined();
@@ -40,6 +42,7 @@ describe('configuration', () => {
     [{ SMTP_URL: 'http://mail' }, /SMTP_URL must start with smtp/],
     [{ REALID_TRUST_PROXY: 'maybe' }, /REALID_TRUST_PROXY must be true or false/],
     [{ REALID_WEBHOOKS_SENDER_THREAD: 'yes please' }, /REALID_WEBHOOKS_SENDER_THREAD must be true or false/],
+    [{ REALID_DB_PREPARED_STATEMENTS: 'sometimes' }, /REALID_DB_PREPARED_STATEMENTS must be true or false/],
     [{ REALID_LIVE_ANALYZER: 'simulator' }, /cannot judge live checks/],
     [{ REALID_DB_SCHEMA: 'Robert"); DROP' }, /REALID_DB_SCHEMA must be/],
     [{ PUBLIC_URL: 'not a url' }, /PUBLIC_URL must be an absolute URL/],

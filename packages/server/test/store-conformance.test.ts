@@ -67,6 +67,27 @@ describe.each(DIALECTS)('storage port on %s', (dialect) => {
     await other.close();
   });
 
+  // Behind a pooler that gives each transaction another server connection, a statement prepared on one
+  // connection is unknown on the next: there the operator turns them off.
+  it.runIf(dialect === 'postgres')('prepares statements on the connection, unless told not to', async () => {
+    const preparedOn = async (preparedStatements: boolean) => {
+      const driver = openDriver({ ...location, preparedStatements });
+      try {
+        await driver.all('SELECT id FROM accounts WHERE plan = ?', ['enterprise']);
+        // Whatever the pool does, each of these runs on some connection: count what that one has prepared.
+        const rows = await driver.transaction(async (tx) => {
+          await tx.all('SELECT id FROM accounts WHERE plan = ?', ['enterprise']);
+          return tx.all<{ name: string }>("SELECT name FROM pg_prepared_statements WHERE name LIKE 'realid%'");
+        });
+        return rows.length;
+      } finally {
+        await driver.close();
+      }
+    };
+    expect(await preparedOn(true)).toBeGreaterThan(0);
+    expect(await preparedOn(false)).toBe(0);
+  });
+
   // SQLite runs one transaction at a time, so this mistake would otherwise hang; the guard is on under tests only.
   it.runIf(dialect === 'sqlite')('fails loudly when code inside a transaction bypasses its executor', async () => {
     await expect(store.driver.transaction(() => store.driver.get('SELECT 1'))).rejects.toThrow('use the transaction executor');

@@ -23,6 +23,7 @@ export const storeLocation = (config: Config): StoreLocation => ({
   databaseUrl: config.databaseUrl,
   dataDir: config.dataDir,
   ...(config.databaseSchema ? { schema: config.databaseSchema } : {}),
+  preparedStatements: config.databasePreparedStatements,
 });
 
 export interface ServiceOverrides {

@@ -11,6 +11,8 @@ export interface Config {
   databaseUrl: string | undefined;
   /** PostgreSQL schema for realid's tables (default: the connection's search_path, usually public). */
   databaseSchema: string | undefined;
+  /** PostgreSQL: named prepared statements; false behind a pooler that does not keep them per client. */
+  databasePreparedStatements: boolean;
   smtpUrl: string | undefined;
   mailFrom: string;
   encryptionKey: string | undefined;
@@ -46,6 +48,7 @@ export const DEFAULTS: Config = {
   dataDir: './data',
   databaseUrl: undefined,
   databaseSchema: undefined,
+  databasePreparedStatements: true,
   smtpUrl: undefined,
   mailFrom: 'realid <no-reply@localhost>',
   encryptionKey: undefined,
@@ -88,6 +91,7 @@ const ENV: Record<string, (c: Config, v: string) => void> = {
   REALID_DATA_DIR: (c, v) => (c.dataDir = v),
   DATABASE_URL: (c, v) => (c.databaseUrl = v),
   REALID_DB_SCHEMA: (c, v) => (c.databaseSchema = v),
+  REALID_DB_PREPARED_STATEMENTS: (c, v) => (c.databasePreparedStatements = bool('REALID_DB_PREPARED_STATEMENTS', v)),
   SMTP_URL: (c, v) => (c.smtpUrl = v),
   MAIL_FROM: (c, v) => (c.mailFrom = v),
   REALID_ENCRYPTION_KEY: (c, v) => (c.encryptionKey = v),

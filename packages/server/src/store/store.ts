@@ -39,12 +39,18 @@ export interface StoreLocation {
   dataDir: string;
   /** Postgres only: a schema of its own (used by tests). */
   schema?: string;
+  /** Postgres only: named prepared statements (default true; see PostgresDriverOptions). */
+  preparedStatements?: boolean;
 }
 
 export function openDriver(location: StoreLocation): SqlDriver {
   const url = location.databaseUrl;
   if (url && /^postgres(ql)?:\/\//.test(url)) {
-    return new PostgresDriver({ url, ...(location.schema ? { schema: location.schema } : {}) });
+    return new PostgresDriver({
+      url,
+      ...(location.schema ? { schema: location.schema } : {}),
+      ...(location.preparedStatements === false ? { preparedStatements: false } : {}),
+    });
   }
   const file = url?.startsWith('sqlite:') ? url.slice('sqlite:'.length) : path.join(location.dataDir, 'realid.sqlite');
   return new SqliteDriver(file);

@@ -41,9 +41,9 @@ function toPrepared(sql: string): Prepared {
  */
 const isStalePlan = (error: unknown): boolean => (error as { code?: string }).code === '0A000';
 
-function executor(client: pg.Pool | pg.PoolClient): SqlExecutor {
+function executor(client: pg.Pool | pg.PoolClient, named: boolean): SqlExecutor {
   const query = async (sql: string, params: readonly SqlParam[]) => {
-    const statement = toPrepared(sql);
+    const statement = named ? toPrepared(sql) : { text: toPrepared(sql).text };
     try {
       return await client.query({ ...statement, values: params as unknown[] });
     } catch (error) {
@@ -66,6 +66,11 @@ export interface PostgresDriverOptions {
   /** A schema of its own (tests give each file one); defaults to the connection's search_path. */
   schema?: string;
   poolSize?: number;
+  /**
+   * Named prepared statements (default true). A pooler that hands each transaction a different server
+   * connection (PgBouncer in transaction mode before 1.21, or without `max_prepared_statements`) needs false.
+   */
+  preparedStatements?: boolean;
 }
 
 export class PostgresDriver implements SqlDriver {
@@ -79,8 +84,10 @@ export class PostgresDriver implements SqlDriver {
   private listener: pg.Client | undefined;
   private readonly handlers = new Map<string, Set<(payload: string) => void>>();
   private closed = false;
+  private readonly named: boolean;
 
   constructor(private readonly options: PostgresDriverOptions) {
+    this.named = options.preparedStatements ?? true;
     const searchPath = options.schema ? `-c search_path=${quoteIdent(options.schema)}` : '';
     this.pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10, types, ...(searchPath ? { options: searchPath } : {}) });
     this.relaxedPool = new pg.Pool({ connectionString: options.url, max: 2, types, options: `${searchPath} -c synchronous_commit=off`.trim() });
@@ -89,8 +96,8 @@ export class PostgresDriver implements SqlDriver {
         // An idle client lost its connection; the pool replaces it on the next checkout.
       });
     }
-    this.pooled = executor(this.pool);
-    this.relaxed = executor(this.relaxedPool);
+    this.pooled = executor(this.pool, this.named);
+    this.relaxed = executor(this.relaxedPool, this.named);
     this.channelPrefix = options.schema ? `${options.schema}_` : 'realid_';
   }
 
@@ -109,7 +116,7 @@ export class PostgresDriver implements SqlDriver {
     const client = await (options.durability === 'relaxed' ? this.relaxedPool : this.pool).connect();
     try {
       await client.query('BEGIN');
-      const result = await fn(executor(client));
+      const result = await fn(executor(client, this.named));
       await client.query('COMMIT');
       return result;
     } catch (error) {
