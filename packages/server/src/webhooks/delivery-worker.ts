@@ -7,6 +7,7 @@ import { DELIVERIES_CHANNEL } from '../store/events-repo.ts';
 import type { ClaimedDelivery } from '../store/deliveries-repo.ts';
 import type { Endpoint } from '../store/endpoints-repo.ts';
 import { attemptDelivery, type AttemptContext } from './attempt-delivery.ts';
+import { ClaimMemory } from './claim-memory.ts';
 import { OutcomeWriter } from './record-outcomes.ts';
 import { parseRetrySchedule, type RandomSource } from './retry-policy.ts';
 import { processSender } from './sender/sender-thread.ts';
@@ -37,17 +38,8 @@ export class DeliveryWorker {
   private heldCount = 0;
   /** Something may have come due (a notify, time passing, an endpoint with free slots again). */
   private claimNeeded = true;
-  /**
-   * What the last claims showed: no due delivery outside these endpoints (as of `fruitlessAt`). A claim that
-   * skips all of them (they are full) would read past their whole due backlog and find nothing, so it is not
-   * made until work is announced for another endpoint, another endpoint's line moves on, deliveries are given
-   * back, or a moment passes (retries come due with time alone).
-   */
-  private fruitless: Set<string> | undefined;
-  private fruitlessAt = 0;
-  /** The endpoints the claim under way skips, and what happened meanwhile that it may not have seen. */
-  private claimSkips: ReadonlySet<string> | undefined;
-  private news = 0;
+  /** What recent claims showed: a claim past full endpoints that can only come back empty is not made. */
+  private readonly memory: ClaimMemory;
   private readonly perEndpoint = new Map<string, number>();
   /** Endpoints whose latest attempt from this worker failed. */
   private readonly failing = new Set<string>();
@@ -78,6 +70,7 @@ export class DeliveryWorker {
       idleMs: options.idleMs ?? 1_000,
     };
     this.writer = new OutcomeWriter(s);
+    this.memory = new ClaimMemory(this.opts.idleMs / 4);
     const outbound = {
       allowLoopback: w.allowLoopback,
       allowPrivate: w.allowPrivate,
@@ -121,31 +114,14 @@ export class DeliveryWorker {
 
   /** Look at the queue now: new work was announced, or a test moved the clock. */
   wake(): void {
-    this.forgetFruitless();
+    this.memory.forget();
     this.nudge(true);
   }
 
-  /**
-   * New deliveries were queued, for the endpoints the payload lists ('' when it does not say). Work only for
-   * endpoints that the last fruitless claim skipped as full cannot be claimed while they stay full.
-   */
+  /** New deliveries were queued, for the endpoints the payload lists ('' when it does not say). */
   private announced(payload: string): void {
-    const ids = payload === '' ? undefined : payload.split(',');
-    const fruitless = this.fruitless;
-    if (!ids || !fruitless || ids.some((id) => !fruitless.has(id))) this.fruitless = undefined;
-    this.dueBehindClaim(ids);
+    this.memory.due(payload === '' ? undefined : payload.split(','));
     this.nudge(true);
-  }
-
-  private forgetFruitless(): void {
-    this.fruitless = undefined;
-    this.news++;
-  }
-
-  /** Work may have come due for these endpoints (undefined: any) while a claim that does not skip them runs. */
-  private dueBehindClaim(endpointIds: string[] | undefined): void {
-    const skips = this.claimSkips;
-    if (skips && (!endpointIds || endpointIds.some((id) => !skips.has(id)))) this.news++;
   }
 
   /** After an attempt: claim (unless it would be fruitless), or only start what is held. */
@@ -170,7 +146,7 @@ export class DeliveryWorker {
 
   /** Not giving leased deliveries back only delays them until their lease expires. */
   private async giveBack(ids: string[]): Promise<void> {
-    this.forgetFruitless();
+    this.memory.forget();
     await this.s.store.deliveries.release(this.id, ids, this.s.clock.now()).catch((error: unknown) => {
       this.s.logger.warn({ err: error }, 'delivery worker could not give back deliveries it had no room for');
     });
@@ -198,7 +174,7 @@ export class DeliveryWorker {
       if (!this.woken && (await this.sleep(full ? this.opts.idleMs * 10 : this.opts.idleMs))) {
         // Retries come due and leases expire with time alone.
         this.claimNeeded = true;
-        this.forgetFruitless();
+        this.memory.forget();
       }
     }
   }
@@ -250,30 +226,11 @@ export class DeliveryWorker {
     const room = this.opts.concurrency - this.inFlight.size - this.heldCount;
     if (room <= 0) return 0;
     const saturated = [...new Set([...this.perEndpoint.keys(), ...this.held.keys()])].filter((id) => this.full(id));
-    let fruitless = this.fruitless;
-    if (fruitless && performance.now() - this.fruitlessAt > this.opts.idleMs / 4) fruitless = this.fruitless = undefined;
-    if (fruitless && [...fruitless].every((id) => saturated.includes(id))) return 0;
+    if (!this.memory.worthClaiming(saturated)) return 0;
     const limit = Math.min(room, this.opts.batchSize);
-    const news = this.news;
-    this.claimSkips = new Set(saturated);
-    let claimed: ClaimedDelivery[];
-    try {
-      claimed = await this.s.store.deliveries.claim({ workerId: this.id, now: this.s.clock.now(), leaseMs: this.opts.leaseMs, limit, skipEndpoints: saturated });
-    } finally {
-      this.claimSkips = undefined;
-    }
-    if (news !== this.news) {
-      // Work may have come due while the claim ran: what it saw is out of date.
-      this.fruitless = undefined;
-    } else if (claimed.length < limit) {
-      // Everything due outside the skipped endpoints is ours now.
-      this.fruitless = new Set(saturated);
-      this.fruitlessAt = performance.now();
-    } else if (claimed.some((d) => !fruitless?.has(d.endpointId))) {
-      // A full batch says nothing about what lies behind it, unless all of it came from the endpoints known to
-      // be the only ones with work, and nothing was announced meanwhile.
-      this.fruitless = undefined;
-    }
+    const claimed = await this.memory.claim(saturated, limit, () =>
+      this.s.store.deliveries.claim({ workerId: this.id, now: this.s.clock.now(), leaseMs: this.opts.leaseMs, limit, skipEndpoints: saturated }),
+    );
     // Past an endpoint's slots, a claimed delivery is held until one frees.
     const now = performance.now();
     const accepted = claimed.filter((d) => this.admit(d) || (this.hold({ ...d, heldSince: now }), false));
@@ -342,8 +299,7 @@ export class DeliveryWorker {
 
   private finished(endpointId: string, deliveryId: string): void {
     // The next delivery in this endpoint's line for that check may have become due.
-    if (this.fruitless && !this.fruitless.has(endpointId)) this.fruitless = undefined;
-    this.dueBehindClaim([endpointId]);
+    this.memory.due([endpointId]);
     this.inFlight.delete(deliveryId);
     const n = (this.perEndpoint.get(endpointId) ?? 1) - 1;
     if (n <= 0) this.perEndpoint.delete(endpointId);
