@@ -1,12 +1,26 @@
 // Identifiers and secrets: URL-safe and recognisable by prefix; tokens and secrets are unguessable.
-import { createHash, randomBytes, randomInt } from 'node:crypto';
+import { createHash, randomBytes, randomFillSync } from 'node:crypto';
 
 const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
 
+// Random bytes come from a pool refilled 4 KiB at a time: a `randomInt` call per character was half of what an
+// id cost (1.1 → 0.6 µs), and an event takes three ids (event, delivery, attempt).
+const pool = Buffer.alloc(4096);
+let poolAt = pool.length;
+
+/** Uniform characters of `alphabet`: bytes past the last whole multiple of its length are skipped. */
 function pick(alphabet: string, length: number): string {
+  const limit = 256 - (256 % alphabet.length);
   let out = '';
-  for (let i = 0; i < length; i++) out += alphabet[randomInt(alphabet.length)];
+  while (out.length < length) {
+    if (poolAt === pool.length) {
+      randomFillSync(pool);
+      poolAt = 0;
+    }
+    const byte = pool[poolAt++]!;
+    if (byte < limit) out += alphabet[byte % alphabet.length];
+  }
   return out;
 }
 
