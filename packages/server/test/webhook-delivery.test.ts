@@ -158,6 +158,9 @@ describe.each(DIALECTS)('webhook delivery on %s', (dialect) => {
     expect(endpoint).toMatchObject({ enabled: false, disabled_reason: 'gone' });
     const log = (await t.api(key, 'GET', '/api/v1/webhooks/log')).body.entries;
     expect(log.map((e: { kind: string }) => e.kind)).toContain('endpoint_disabled');
+    // The very next check queues nothing for it.
+    await newCheck();
+    expect(await messages()).toHaveLength(1);
   });
 
   it('does not follow redirects and records timeouts', async () => {

@@ -86,13 +86,19 @@ export class EndpointsRepo {
     await tx.run('UPDATE endpoints SET failing_since = NULL WHERE id = ? AND failing_since IS NOT NULL', [id]);
   }
 
-  /** Disables an enabled endpoint; true when this call disabled it. */
+  /**
+   * Disables an enabled endpoint; true when this call disabled it. The caller calls `disabledCommitted` once
+   * its transaction has committed: until then, other connections still see the endpoint enabled.
+   */
   async disable(tx: SqlExecutor, id: string, reason: string, at: number): Promise<boolean> {
-    const disabled =
+    return (
       (await tx.run('UPDATE endpoints SET enabled = ?, disabled_reason = ?, updated_at = ? WHERE id = ? AND enabled = ?', [
         false, reason, at, id, true,
-      ])) === 1;
+      ])) === 1
+    );
+  }
+
+  disabledCommitted(): void {
     this.changed();
-    return disabled;
   }
 }

@@ -47,6 +47,13 @@ async function applyHealth(s: Services, tx: SqlExecutor, item: OutcomeWithContex
   }
 }
 
+function partition<T>(items: readonly T[], keep: (item: T) => boolean): [T[], T[]] {
+  const kept: T[] = [];
+  const dropped: T[] = [];
+  for (const item of items) (keep(item) ? kept : dropped).push(item);
+  return [kept, dropped];
+}
+
 /** Collects outcomes while a write is under way and writes them all in the next transaction. */
 export class OutcomeWriter {
   private queue: { item: OutcomeWithContext; done: (error?: unknown) => void }[] = [];
@@ -76,12 +83,12 @@ export class OutcomeWriter {
       // cannot be recorded (nothing is left to record it on). That must not cost the batch's other outcomes:
       // their deliveries would go out again.
       const exist = await this.s.store.deliveries.existing(batch.map(({ item }) => item.outcome.delivery.id)).catch(() => undefined);
-      const rest = exist ? batch.filter(({ item }) => exist.has(item.outcome.delivery.id)) : batch;
-      if (rest.length === batch.length) {
+      const [rest, gone] = exist ? partition(batch, ({ item }) => exist.has(item.outcome.delivery.id)) : [batch, []];
+      if (gone.length === 0) {
         for (const entry of batch) entry.done(error);
         continue;
       }
-      for (const entry of batch) if (!rest.includes(entry)) entry.done();
+      for (const entry of gone) entry.done();
       const retryError = await this.write(rest);
       for (const entry of rest) entry.done(retryError);
     }
@@ -103,6 +110,8 @@ export class OutcomeWriter {
     } catch (error) {
       return error ?? new Error('the outcomes could not be written');
     }
+    // Only now can other connections see the endpoint disabled: forgetting it earlier could cache it enabled.
+    if (notices.some((n) => n.kind === 'endpoint_disabled')) this.s.store.endpoints.disabledCommitted();
     if (notices.length) void emailNotices(this.s, notices);
     return undefined;
   }
