@@ -177,7 +177,7 @@ describe.each(DIALECTS)('storage port on %s', (dialect) => {
     await store.accounts.update(account.id, { plan: 'enterprise' });
     expect(await queued()).toBe(1);
     await store.driver.transaction((tx) => store.endpoints.disable(tx, endpoint.id, 'gone', now));
-    store.endpoints.disabledCommitted();
+    store.events.forgetSubscribers();
     expect(await queued()).toBe(0);
   });
 });

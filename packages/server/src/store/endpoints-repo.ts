@@ -87,8 +87,9 @@ export class EndpointsRepo {
   }
 
   /**
-   * Disables an enabled endpoint; true when this call disabled it. The caller calls `disabledCommitted` once
-   * its transaction has committed: until then, other connections still see the endpoint enabled.
+   * Disables an enabled endpoint; true when this call disabled it. The caller calls
+   * `EventsRepo.forgetSubscribers` once its transaction has committed: until then, other connections still
+   * see the endpoint enabled, and could cache it so.
    */
   async disable(tx: SqlExecutor, id: string, reason: string, at: number): Promise<boolean> {
     return (
@@ -98,7 +99,4 @@ export class EndpointsRepo {
     );
   }
 
-  disabledCommitted(): void {
-    this.changed();
-  }
 }
