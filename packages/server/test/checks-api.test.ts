@@ -68,6 +68,33 @@ describe.each(DIALECTS)('checks API on %s', (dialect) => {
     expect((await t.api(key, 'GET', '/api/v1/checks?limit=100')).body.checks.length).toBe(before);
   });
 
+  it('accepts bodiless requests sent with a JSON content type, and still refuses a broken body', async () => {
+    const { testKey } = await t.newAccount('enterprise', 'Bodiless');
+    const bodiless = (method: string, p: string, body?: string) =>
+      fetch(`${t.url}${p}`, { method, headers: { authorization: `Bearer ${testKey}`, 'content-type': 'application/json' }, ...(body !== undefined ? { body } : {}) });
+    const create = async () => (await t.api(testKey, 'POST', '/api/v1/checks', { customer: { email: 'b@example.com' } })).body.check.id as string;
+
+    const simulated = await bodiless('POST', `/api/v1/checks/${await create()}/simulate`);
+    expect(simulated.status).toBe(200);
+    expect(((await simulated.json()) as any).check.step).toBe('completed');
+
+    const approved = await bodiless('POST', `/api/v1/checks/${await create()}/approve`);
+    expect(approved.status).toBe(200);
+
+    const rotated = await bodiless('POST', '/api/v1/webhooks/secret/rotate');
+    expect(rotated.status).toBe(200);
+
+    const id = await create();
+    const deleted = await bodiless('DELETE', `/api/v1/checks/${id}`);
+    expect(deleted.status).toBe(200);
+    expect(((await deleted.json()) as any).check.id).toBe(id);
+    expect((await t.api(testKey, 'GET', `/api/v1/checks/${id}`)).body.check.deleted).toBe(true);
+
+    const broken = await bodiless('POST', `/api/v1/checks/${await create()}/approve`, '{"reason":');
+    expect(broken.status).toBe(400);
+    expect(((await broken.json()) as any).error.code).toBe('invalid_json');
+  });
+
   it('requires a valid API key', async () => {
     expect((await t.api(undefined, 'GET', '/api/v1/checks')).body.error.code).toBe('unauthorized');
     expect((await t.api('sk_test_' + 'x'.repeat(43), 'GET', '/api/v1/checks')).status).toBe(401);

@@ -25,6 +25,21 @@ export interface AppExtensions {
 const redactUrl = (url: string): string =>
   url.split('?')[0]!.replace(/\/(customer|c)\/[^/]+/, '/$1/[token]');
 
+/**
+ * Real ID's clients send `Content-Type: application/json` on every request, bodiless `DELETE`s and `POST`s
+ * included; an empty body is no body. A body that is present is parsed as Fastify does (prototype-poisoning
+ * checks included) and answers `invalid_json` when broken.
+ */
+function acceptBodilessJson(app: FastifyInstance): void {
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    const text = body.toString();
+    if (text === '') return done(null, undefined);
+    void parseJson(request, text, done);
+  });
+}
+
 export async function createApp(s: Services, ext: AppExtensions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: s.logger.child({}, {
@@ -40,6 +55,7 @@ export async function createApp(s: Services, ext: AppExtensions = {}): Promise<F
   });
   app.setValidatorCompiler(validatorCompiler);
   installErrorHandling(app);
+  acceptBodilessJson(app);
   await app.register(multipart, {
     limits: { fileSize: s.config.maxPhotoBytes, files: 1, fields: 5, parts: 6, fieldSize: 1024 },
     throwFileSizeLimit: true,

@@ -75,12 +75,12 @@ export function checksRoutes(s: Services) {
       );
     }
 
-    app.post<{ Params: IdParams; Body: SimulateAction }>(
+    app.post<{ Params: IdParams; Body: SimulateAction | undefined }>(
       '/checks/:id/simulate',
       { schema: { params: schema.checkIdParams, body: schema.simulateBody, tags: ['checks'] } },
       async (request) => {
         const check = await loadCheck(s, principalOf(request).account.id, request.params.id);
-        return { check: await checkDetail(s, await simulate(s, check, request.body), false) };
+        return { check: await checkDetail(s, await simulate(s, check, request.body ?? { action: 'pass' }), false) };
       },
     );
   };
