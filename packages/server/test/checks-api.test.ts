@@ -21,7 +21,7 @@ describe.each(DIALECTS)('checks API on %s', (dialect) => {
     });
     expect(res.status).toBe(201);
     expect(res.body.message).toBe('Delivered ID check');
-    expect(res.body.check).toMatchObject({ step: 'delivered', verdict: 'pending', testing: true, customer: { email: 'jane@example.com' } });
+    expect(res.body.check).toMatchObject({ step: 'delivered', verdict: 'pending', rules: { testing: true }, customer: { email: 'jane@example.com', id: 42 } });
     expect(res.body.check.id).toMatch(/^[A-Z0-9]{6}-[A-Za-z0-9]{4}$/);
     expect(res.body.check.link).toMatch(/\/c\/[A-Za-z0-9_-]{43}$/);
 
@@ -35,7 +35,7 @@ describe.each(DIALECTS)('checks API on %s', (dialect) => {
   it('sets testing from the key’s mode', async () => {
     const res = await t.api(liveKey, 'POST', '/api/v1/checks', { customer: { phone: '+1 555 010 0000' } });
     expect(res.status).toBe(201);
-    expect(res.body.check.testing).toBe(false);
+    expect(res.body.check.rules.testing).toBe(false);
     expect((await t.api(liveKey, 'GET', `/api/v1/checks/${res.body.check.id}`)).body.check.analyzer).toBe('manual');
   });
 
@@ -154,7 +154,14 @@ describe.each(DIALECTS)('checks API on %s', (dialect) => {
     const deleted = await t.api(key, 'DELETE', `/api/v1/checks/${id}`);
     expect(deleted.status).toBe(200);
     const after = await t.api(key, 'GET', `/api/v1/checks/${id}?withPhotos=true`);
-    expect(after.body.check).toMatchObject({ id, deleted: true, customer: null, order: null, document: null, photos_received: [] });
+    expect(after.body.check).toMatchObject({
+      id,
+      deleted: true,
+      customer: { id: null, first_name: '', last_name: '', email: '', phone: '' },
+      order: { id: null, name: '' },
+      result: { document: {}, scores: {} },
+      photos_received: [],
+    });
     expect(after.body.check.photos).toBeUndefined();
     expect(after.body.check.step).toBe('submitted-photo');
     expect((await t.api(key, 'GET', '/api/v1/checks?q=del@example.com')).body.checks).toHaveLength(0);

@@ -52,7 +52,7 @@ describe('realid CLI', () => {
         body: JSON.stringify({ customer: { email: 'jane@example.com' } }),
       });
       expect(res.status).toBe(201);
-      expect(((await res.json()) as { check: { testing: boolean } }).check.testing).toBe(false);
+      expect(((await res.json()) as { check: { rules: { testing: boolean } } }).check.rules.testing).toBe(false);
       // The link is logged when SMTP is not configured; the customer's email address never is.
       await waitFor(() => server.output().includes('/c/'), 'the logged link');
       expect(server.output()).not.toContain('jane@example.com');

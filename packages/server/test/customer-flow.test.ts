@@ -47,7 +47,7 @@ describe.each(DIALECTS)('customer flow on %s', (dialect) => {
     expect(last.body.check.status).toBe('verified');
 
     const detail = (await t.api(key, 'GET', `/api/v1/checks/${id}`)).body.check;
-    expect(detail).toMatchObject({ step: 'completed', verdict: 'passed', retakes: 1, document: { first_name: 'Jane', type: 'drivers_license' } });
+    expect(detail).toMatchObject({ step: 'completed', verdict: 'passed', retakes: 1, result: { document: { first_name: 'Jane', document_type: 'drivers_license', source: 'simulator' } } });
     expect(detail.sub_checks.every((s: { status: string }) => s.status === 'passed')).toBe(true);
     expect(await timeline(id)).toEqual(['check.delivered', 'check.opened', 'check.submitted-photo', 'check.submitted-photo', 'check.completed']);
     expect((await uploadPhoto(t.url, token, 'selfie', PNG)).body.error.code).toBe('invalid_transition');
@@ -89,8 +89,53 @@ describe.each(DIALECTS)('customer flow on %s', (dialect) => {
     expect(await timeline(id)).toEqual(['check.delivered', 'check.opened', 'check.failed']);
   });
 
+  it('asks for what the rules say: the back, a selfie, a turned selfie, a signature', async () => {
+    const asked = async (rules: object) => {
+      const { token } = await newCheck('rules@example.com', rules);
+      return (await t.api(undefined, 'GET', `/api/v1/customer/${token}`)).body.check;
+    };
+    expect((await asked({})).photos_needed).toEqual(['front', 'selfie']);
+    expect((await asked({ id_check_type: 'id' })).photos_needed).toEqual(['front']);
+    expect((await asked({ include_back_of_id: true })).photos_needed).toEqual(['front', 'back', 'selfie']);
+    const turned = await asked({ selfie_liveness: 'turn' });
+    expect(turned.photos_needed).toEqual(['front', 'selfie', 'selfie_turn']);
+    expect(['left', 'right']).toContain(turned.selfie_turn);
+    expect((await asked({ id_check_type: 'id', selfie_liveness: 'turn' })).photos_needed).toEqual(['front']);
+    expect((await asked({ signature_required: true, id_check_type: 'id' })).photos_needed).toEqual(['front', 'signature']);
+  });
+
+  it('waits for the signature before completing, keeps it encrypted like the photos, and shows it to the merchant', async () => {
+    const { id, token } = await newCheck('sign@example.com', { id_check_type: 'id', signature_required: true });
+    await uploadPhoto(t.url, token, 'front', PNG);
+    expect((await t.api(key, 'GET', `/api/v1/checks/${id}`)).body.check.step).toBe('submitted-photo');
+    const signature = Buffer.concat([PNG, Buffer.from('SIGNATURE-PLAINTEXT-MARKER')]);
+    const signed = await uploadPhoto(t.url, token, 'signature', signature, 'signature.png');
+    expect(signed.status).toBe(201);
+    expect(signed.body.check.status).toBe('verified');
+    const detail = (await t.api(key, 'GET', `/api/v1/checks/${id}?withPhotos=true`)).body.check;
+    expect(detail.sub_checks.find((sc: { name: string }) => sc.name === 'signature').status).toBe('passed');
+    const stored = detail.photos.find((p: { kind: string }) => p.kind === 'signature');
+    expect(Buffer.from(await (await fetch(stored.url)).arrayBuffer()).equals(signature)).toBe(true);
+    for (const file of await filesUnder(path.join(t.dataDir, 'photos'))) {
+      expect((await readFile(file)).includes(Buffer.from('SIGNATURE-PLAINTEXT-MARKER'))).toBe(false);
+    }
+  });
+
+  it('refuses a testing rule that contradicts the key, and a theme colour that is not one', async () => {
+    const contradicting = await t.api(key, 'POST', '/api/v1/checks', { customer: { email: 'x@example.com' }, rules: { testing: false } });
+    expect(contradicting.status).toBe(422);
+    expect(contradicting.body.error.fields[0].field).toBe('rules.testing');
+    const agreeing = await t.api(key, 'POST', '/api/v1/checks', { customer: { email: 'x@example.com' }, check: { rules: { testing: true } } });
+    expect(agreeing.status).toBe(201);
+    const badColour = await t.api(key, 'POST', '/api/v1/checks', { customer: { email: 'x@example.com' }, check: { theme: { primary_color: 'red; background:url(x)' } } });
+    expect(badColour.status).toBe(422);
+    const themed = await t.api(key, 'POST', '/api/v1/checks', { customer: { email: 'x@example.com' }, check: { intro_content: 'Hi!', theme: { primary_color: '#0a7f3f' } } });
+    const view = (await t.api(undefined, 'GET', `/api/v1/customer/${tokenOf(themed.body.check.link)}`)).body.check;
+    expect(view).toMatchObject({ intro_content: 'Hi!', theme: { primary_color: '#0a7f3f' } });
+  });
+
   it('checks photos by content, kind and size', async () => {
-    const { token } = await newCheck('types@example.com', { id_type: 'id' });
+    const { token } = await newCheck('types@example.com', { id_check_type: 'id' });
     const pdf = await uploadPhoto(t.url, token, 'front', NOT_AN_IMAGE, 'photo.jpg');
     expect(pdf.status).toBe(415);
     expect(pdf.body.error.code).toBe('unsupported_media_type');
@@ -105,7 +150,7 @@ describe.each(DIALECTS)('customer flow on %s', (dialect) => {
   });
 
   it('keeps photos encrypted at rest and serves them only through fresh signed URLs', async () => {
-    const { id, token } = await newCheck('photos@example.com', { id_type: 'id' });
+    const { id, token } = await newCheck('photos@example.com', { id_check_type: 'id' });
     const marker = Buffer.concat([PNG, Buffer.from('UNIQUE-PLAINTEXT-MARKER')]);
     await uploadPhoto(t.url, token, 'front', marker);
     const files = await filesUnder(path.join(t.dataDir, 'photos'));
@@ -145,7 +190,7 @@ describe.each(DIALECTS)('customer flow on %s', (dialect) => {
   });
 
   it('waits for the merchant under manual review (live checks)', async () => {
-    const { id, token } = await newCheck('manual@example.com', { id_type: 'id' }, liveKey);
+    const { id, token } = await newCheck('manual@example.com', { id_check_type: 'id' }, liveKey);
     await uploadPhoto(t.url, token, 'front', JPEG);
     let detail = (await t.api(liveKey, 'GET', `/api/v1/checks/${id}`)).body.check;
     expect(detail).toMatchObject({ step: 'submitted-photo', verdict: 'pending', sub_checks: [{ name: 'manual_review', status: 'pending' }] });

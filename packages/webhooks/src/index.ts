@@ -28,3 +28,15 @@ export {
   type RealIdEvent,
   type RealIdEventType,
 } from './event-types.ts';
+export type {
+  Check,
+  CheckCustomer,
+  CheckDetail,
+  CheckDocument,
+  CheckOrder,
+  CheckPhotoKind,
+  CheckReason,
+  CheckResult,
+  CheckRules,
+  PlatformId,
+} from './check-types.ts';

@@ -4,8 +4,9 @@ import { useEffect, useState } from 'preact/hooks';
 import { ApiError } from '../lib/api.ts';
 import { Alert, ErrorMessage } from '../ui/feedback.tsx';
 import { uploadPhoto, type CustomerCheck, type PhotoKind, type UploadResult } from './customer-api.ts';
-import { PHOTO_TEXT } from './photo-steps.ts';
+import { PHOTO_TEXT, instructionsFor } from './photo-steps.ts';
 import { ProgressSteps } from './progress-steps.tsx';
+import { SignaturePad } from './signature-pad.tsx';
 
 function PhotoPicker(props: { kind: PhotoKind; onPick: (file: File) => void }) {
   const text = PHOTO_TEXT[props.kind];
@@ -78,18 +79,20 @@ export function CaptureStep(props: { token: string; check: CustomerCheck; kind: 
           </p>
         </Alert>
       )}
-      <p>{text.instructions}</p>
+      <p>{instructionsFor(kind, check)}</p>
       <ErrorMessage error={error} />
       {file && preview ? (
         <div class="preview">
           <img src={preview} alt={`Your photo: ${text.title.toLowerCase()}`} />
           <button type="button" class="button button-primary button-block" disabled={busy} onClick={() => void send()}>
-            {busy ? 'Sending…' : 'Use this photo'}
+            {busy ? 'Sending…' : kind === 'signature' ? 'Send this signature' : 'Use this photo'}
           </button>
           <button type="button" class="button button-secondary button-block" disabled={busy} onClick={() => setFile(undefined)}>
             Choose another
           </button>
         </div>
+      ) : kind === 'signature' ? (
+        <SignaturePad onSigned={setFile} />
       ) : (
         <PhotoPicker kind={kind} onPick={setFile} />
       )}

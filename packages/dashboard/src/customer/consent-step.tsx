@@ -25,6 +25,7 @@ export function ConsentStep(props: { check: CustomerCheck; onStart: () => Promis
       <p>
         <strong>{props.check.merchant || 'The business'}</strong> asks you to confirm your identity. It takes about two minutes.
       </p>
+      {props.check.intro_content && <p class="intro-content">{props.check.intro_content}</p>}
       <h2>You will be asked for</h2>
       <ul class="ask-list">
         {allSteps(props.check).map((kind) => (

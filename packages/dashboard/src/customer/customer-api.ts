@@ -1,7 +1,7 @@
 // What the customer's pages ask of the service, with nothing but the link's token.
 import { get, post, request } from '../lib/api.ts';
 
-export type PhotoKind = 'front' | 'back' | 'selfie';
+export type PhotoKind = 'front' | 'back' | 'selfie' | 'selfie_turn' | 'signature';
 export type PrivacyKind = 'data_request' | 'manual_review' | 'data_deletion';
 
 export interface CustomerCheck {
@@ -13,6 +13,11 @@ export interface CustomerCheck {
   photos_accepted: PhotoKind[];
   retake: { kind: PhotoKind; message: string } | null;
   retakes_left: number;
+  /** The merchant's own words for this check, shown before the first photo. */
+  intro_content: string | null;
+  theme: { primary_color?: string };
+  /** With a turned-selfie step: the side to turn to. */
+  selfie_turn?: 'left' | 'right';
   link_expires_at: string;
   privacy_requests: { kind: PrivacyKind; created_at: string }[];
 }

@@ -67,8 +67,9 @@ export function CustomerApp() {
 }
 
 function Page(props: { check?: CustomerCheck; children: ComponentChildren }) {
+  const primary = props.check?.theme.primary_color;
   return (
-    <div class="customer">
+    <div class="customer" style={primary ? { '--primary': primary, '--primary-dark': primary } : undefined}>
       <header class="customer-header">
         <span class="customer-merchant">{props.check?.merchant || 'Identity check'}</span>
         {props.check?.testing && <span class="badge badge-warning">Test check: nothing real is verified</span>}

@@ -17,11 +17,27 @@ export const PHOTO_TEXT: Record<PhotoKind, { title: string; instructions: string
     instructions: 'Face the camera in good light. Take off sunglasses or a hat so your face is fully visible.',
     camera: 'user',
   },
+  selfie_turn: {
+    title: 'A selfie with your head turned',
+    instructions: 'Turn your head a little to the side named above, keep your whole face in the frame, and take the photo.',
+    camera: 'user',
+  },
+  signature: {
+    title: 'Your signature',
+    instructions: 'Sign in the box with your finger or a mouse, as you sign on paper.',
+    camera: 'user',
+  },
 };
+
+/** The turned-selfie step names its side; the customer sees it before taking the photo. */
+export function instructionsFor(kind: PhotoKind, check: CustomerCheck): string {
+  if (kind !== 'selfie_turn' || !check.selfie_turn) return PHOTO_TEXT[kind].instructions;
+  return `Turn your head a little to your ${check.selfie_turn}, keep your whole face in the frame, and take the photo.`;
+}
 
 /** Every photo this check asks for, accepted or not, in the order they are asked. */
 export function allSteps(check: CustomerCheck): PhotoKind[] {
-  const order: PhotoKind[] = ['front', 'back', 'selfie'];
+  const order: PhotoKind[] = ['front', 'back', 'selfie', 'selfie_turn', 'signature'];
   const wanted = new Set([...check.photos_accepted, ...check.photos_needed]);
   return order.filter((k) => wanted.has(k));
 }

@@ -22,6 +22,8 @@ export const SUB_CHECK_LABELS: Record<string, string> = {
   minimum_age: 'Minimum age',
   back_readable: 'Back of ID readable',
   face_match: 'Face matches the ID',
+  liveness: 'Turned selfie (liveness)',
+  signature: 'Signature given',
   manual_review: 'Manual review',
 };
 
@@ -44,4 +46,28 @@ export const EVENT_DESCRIPTIONS: Record<string, string> = {
 
 export const EVENT_TYPES = Object.keys(EVENT_DESCRIPTIONS);
 
-export const PHOTO_LABELS: Record<string, string> = { front: 'Front of ID', back: 'Back of ID', selfie: 'Selfie' };
+export const PHOTO_LABELS: Record<string, string> = {
+  front: 'Front of ID',
+  back: 'Back of ID',
+  selfie: 'Selfie',
+  selfie_turn: 'Selfie, head turned',
+  signature: 'Signature',
+};
+
+export const DOCUMENT_LABELS: Record<string, string> = {
+  source: 'Read from',
+  document_type: 'Document',
+  issuing_country: 'Issuing country',
+  issuing_state: 'Issuing state or province',
+  first_name: 'First name',
+  middle_name: 'Middle name',
+  last_name: 'Last name',
+  birth_date: 'Date of birth',
+  expiration_date: 'Expires',
+  issue_date: 'Issued',
+  document_number: 'Document number',
+  sex: 'Sex',
+  nationality: 'Nationality',
+};
+
+export const SCORE_LABELS: Record<string, string> = { face_match: 'Face match score', liveness: 'Liveness score' };

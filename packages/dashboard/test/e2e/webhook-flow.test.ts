@@ -89,6 +89,7 @@ describe.skipIf(!browserAvailable)(`web app with webhooks, in Chromium${skipReas
     await merchant.getByLabel('First name').fill('Jane');
     await merchant.getByLabel('Last name').fill('Doe');
     await merchant.getByLabel('Order reference').fill('#1001');
+    await merchant.getByLabel('Ask for a drawn signature').check();
     expect(await merchant.getByLabel('Test check').isChecked()).toBe(true);
     await merchant.getByRole('button', { name: 'Create check' }).click();
     link = (await merchant.locator('code.customer-link').textContent())!;
@@ -113,9 +114,18 @@ describe.skipIf(!browserAvailable)(`web app with webhooks, in Chromium${skipReas
     await customer.getByTestId('file-front').setInputFiles({ name: 'front-again.png', mimeType: 'image/png', buffer: idCardPng(360, 220) });
     await customer.getByRole('button', { name: 'Use this photo' }).click();
     await customer.getByRole('heading', { name: 'A selfie' }).waitFor();
-    expect(await customer.getByText('Photo 2 of 2').isVisible()).toBe(true);
+    expect(await customer.getByText('Photo 2 of 3').isVisible()).toBe(true);
     await customer.getByTestId('camera-selfie').setInputFiles({ name: 'selfie.jpg', mimeType: 'image/jpeg', buffer: await selfieJpeg(customer) });
     await customer.getByRole('button', { name: 'Use this photo' }).click();
+
+    await customer.getByRole('heading', { name: 'Your signature' }).waitFor();
+    const pad = (await customer.getByTestId('signature-pad').boundingBox())!;
+    await customer.mouse.move(pad.x + pad.width * 0.1, pad.y + pad.height * 0.6);
+    await customer.mouse.down();
+    for (let i = 1; i <= 12; i++) await customer.mouse.move(pad.x + pad.width * (0.1 + i * 0.06), pad.y + pad.height * (0.6 - 0.3 * Math.sin(i)));
+    await customer.mouse.up();
+    await customer.getByRole('button', { name: 'Use this signature' }).click();
+    await customer.getByRole('button', { name: 'Send this signature' }).click();
     await customer.getByRole('heading', { name: 'You are verified' }).waitFor();
     expect(await customer.locator('main').textContent()).not.toMatch(/photo_blurry|sub.?check|simulator/i);
     await screenshot(customer, 'customer-verified');
@@ -177,7 +187,8 @@ describe.skipIf(!browserAvailable)(`web app with webhooks, in Chromium${skipReas
     await requests.getByText('Please double-check my photos.').waitFor();
     await merchant.locator('.timeline').getByText('customer.manual_review_requested').waitFor();
     const photos = merchant.locator('.photos img');
-    expect(await photos.count()).toBeGreaterThanOrEqual(2);
+    expect(await photos.count()).toBeGreaterThanOrEqual(3);
+    await merchant.getByRole('img', { name: /^Signature, sent/ }).waitFor();
     await merchant.waitForFunction(() => [...document.querySelectorAll<HTMLImageElement>('.photos img')].every((i) => i.complete && i.naturalWidth > 0));
     await screenshot(merchant, 'check-detail');
   });

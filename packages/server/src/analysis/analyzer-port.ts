@@ -1,6 +1,6 @@
 // The analyzer port: given one photo and the check it belongs to, say whether the photo is usable and what it proves.
 // Analyzers are swappable: the test-mode simulator, manual review, and (later) offline OCR/face-match models.
-import type { CheckRecord, DocumentData, PhotoKind, Reason, SubCheck } from '../checks/check-types.ts';
+import type { CheckRecord, DocumentData, PhotoKind, Reason, Scores, SubCheck } from '../checks/check-types.ts';
 
 export interface PhotoInput {
   kind: PhotoKind;
@@ -23,6 +23,8 @@ export interface Analysis {
   /** Sub-check results this photo settles (passed, or failed for a final reason). */
   subChecks: SubCheck[];
   document?: DocumentData;
+  /** Scores this photo produced (0–1, higher is better), merged into `result.scores`. */
+  scores?: Scores;
 }
 
 export interface Analyzer {

@@ -1,6 +1,6 @@
 // The test-mode analyzer: deterministic outcomes chosen by magic values, so merchants can produce every
 // terminal state and every reason code without a real document. See docs/api.md "Test mode".
-import type { DocumentData, PhotoKind, SubCheck, SubCheckName } from '../checks/check-types.ts';
+import type { DocumentData, PhotoKind, Scores, SubCheck, SubCheckName } from '../checks/check-types.ts';
 import type { Analysis, AnalysisContext, Analyzer, PhotoInput } from './analyzer-port.ts';
 import { reason, SUBCHECK_FOR_REASON, type ReasonCode } from './reason-codes.ts';
 
@@ -25,6 +25,14 @@ const SUBCHECKS_FOR: Record<PhotoKind, SubCheckName[]> = {
   front: ['document_readable', 'required_fields', 'not_expired', 'minimum_age'],
   back: ['back_readable'],
   selfie: ['face_match'],
+  selfie_turn: ['liveness'],
+  signature: ['signature'],
+};
+
+/** What the simulator's face comparison "scores", so test checks show `result.scores` as live ones do. */
+const SCORES_FOR: Partial<Record<PhotoKind, (scenario: Scenario) => Scores>> = {
+  selfie: (scenario) => ({ face_match: scenario === 'face_mismatch' ? 0.21 : 0.93 }),
+  selfie_turn: () => ({ liveness: 0.9 }),
 };
 
 /** `jane+expired@example.com` → `expired`; otherwise a first name equal to a scenario name; otherwise `pass`. */
@@ -40,13 +48,16 @@ const YEAR = 365.25 * 24 * 3600 * 1000;
 function documentFor(context: AnalysisContext, scenario: Scenario): DocumentData {
   const age = scenario === 'underage' ? Math.max(0, context.check.rules.minimum_age - 2) : 34;
   return {
-    type: 'drivers_license',
-    country: 'US',
+    source: 'simulator',
+    document_type: 'drivers_license',
+    issuing_country: 'USA',
+    issuing_state: 'CA',
     first_name: context.check.customer?.first_name ?? 'Jane',
     last_name: context.check.customer?.last_name ?? 'Doe',
-    date_of_birth: isoDate(context.now - age * YEAR - 40 * 24 * 3600 * 1000),
-    expires_on: isoDate(context.now + (scenario === 'expired' ? -1 : 4) * YEAR),
-    document_number_last4: '4242',
+    birth_date: isoDate(context.now - age * YEAR - 40 * 24 * 3600 * 1000),
+    expiration_date: isoDate(context.now + (scenario === 'expired' ? -1 : 4) * YEAR),
+    issue_date: isoDate(context.now - YEAR),
+    document_number: 'D1234567',
   };
 }
 
@@ -65,11 +76,13 @@ export class TestSimulator implements Analyzer {
       .map((name) =>
         name === failing ? { name, status: 'failed', reasons: [reason(s.fail!)] } : { name, status: 'passed', reasons: [] },
       );
+    const scores = SCORES_FOR[photo.kind]?.(scenario);
     return {
       accepted: true,
       reasons: [],
       subChecks,
       ...(photo.kind === 'front' ? { document: documentFor(context, scenario) } : {}),
+      ...(scores ? { scores } : {}),
     };
   }
 }

@@ -3,7 +3,9 @@
 export const STEPS = ['delivered', 'opened', 'submitted-photo', 'completed', 'failed'] as const;
 export type Step = (typeof STEPS)[number];
 export type Verdict = 'pending' | 'passed' | 'failed';
-export type PhotoKind = 'front' | 'back' | 'selfie';
+/** The customer's captures: the ID's sides, a selfie, a second selfie with the head turned, a drawn signature. */
+export type PhotoKind = 'front' | 'back' | 'selfie' | 'selfie_turn' | 'signature';
+export const PHOTO_KINDS: readonly PhotoKind[] = ['front', 'back', 'selfie', 'selfie_turn', 'signature'];
 export type SubCheckName =
   | 'document_readable'
   | 'required_fields'
@@ -11,6 +13,8 @@ export type SubCheckName =
   | 'minimum_age'
   | 'back_readable'
   | 'face_match'
+  | 'liveness'
+  | 'signature'
   | 'manual_review';
 export type SubCheckStatus = 'passed' | 'failed' | 'pending';
 
@@ -26,37 +30,71 @@ export interface SubCheck {
   reasons: Reason[];
 }
 
+/** A platform's id for the customer or order: a Shopify GraphQL id or a WooCommerce id, as given. */
+export type PlatformId = string | number;
+
 export interface Customer {
+  id?: PlatformId;
   email?: string;
   phone?: string;
   first_name?: string;
   last_name?: string;
-  wc_id?: string | number;
-  shopify_admin_graphql_id?: string;
 }
 
 export interface Order {
+  id?: PlatformId;
   name?: string;
-  wc_id?: string | number;
-  shopify_admin_graphql_id?: string;
 }
 
+/** `idv`: the ID and a selfie matched to its portrait. `id`: the ID alone. */
+export type IdCheckType = 'idv' | 'id';
+/** `straight`: one selfie facing the camera. `turn`: a second selfie with the head turned to a side named at random. */
+export type SelfieLiveness = 'straight' | 'turn';
+export const ID_CHECK_TYPES: readonly IdCheckType[] = ['idv', 'id'];
+export const SELFIE_LIVENESS: readonly SelfieLiveness[] = ['straight', 'turn'];
+
+/** Real ID's rules (`testing` is kept beside them on the record) and realid's own. */
 export interface Rules {
+  signature_required: boolean;
+  id_check_type: IdCheckType;
+  include_back_of_id: boolean;
+  selfie_liveness: SelfieLiveness;
   minimum_age: number;
-  id_type: 'id' | 'id_and_selfie';
-  back_required: boolean;
   max_retakes: number;
 }
 
-export interface DocumentData {
-  type: string;
-  country: string;
-  first_name: string;
-  last_name: string;
-  date_of_birth: string;
-  expires_on: string;
-  document_number_last4: string;
+/** Per-check content for the customer's email and pages, overriding the account's. */
+export interface CheckContent {
+  intro_content?: string;
+  theme?: { primary_color?: string };
 }
+
+export type TurnDirection = 'left' | 'right';
+
+/** What was read from the ID, under the names Real ID's clients read (`result.document`). */
+export interface DocumentData {
+  /** Where the fields came from. */
+  source: 'barcode' | 'mrz' | 'simulator';
+  document_type?: 'drivers_license' | 'id_card' | 'passport';
+  /** As printed on the document: ISO 3166-1 alpha-3 (ICAO codes in an MRZ). */
+  issuing_country?: string;
+  /** State or province, for US and Canadian documents. */
+  issuing_state?: string;
+  first_name?: string;
+  middle_name?: string;
+  last_name?: string;
+  /** YYYY-MM-DD */
+  birth_date?: string;
+  expiration_date?: string;
+  issue_date?: string;
+  document_number?: string;
+  sex?: 'M' | 'F' | 'X';
+  nationality?: string;
+  address?: { street?: string; city?: string; state?: string; postal_code?: string; country?: string };
+}
+
+/** Analysis scores, 0–1, higher is better (`result.scores`). */
+export type Scores = Partial<Record<'face_match' | 'liveness', number>>;
 
 export interface Decision {
   by: 'merchant' | 'simulation';
@@ -77,6 +115,10 @@ export interface CheckRecord {
   rules: Rules;
   subChecks: SubCheck[];
   document: DocumentData | null;
+  scores: Scores;
+  content: CheckContent | null;
+  /** For `selfie_liveness: turn`: the side the customer is asked to turn to. */
+  turn: TurnDirection | null;
   analyzer: string;
   retakes: number;
   decision: Decision | null;
@@ -103,9 +145,12 @@ export interface PhotoRecord {
 
 /** The photos a check's rules ask for, in the order the customer is asked. */
 export function requiredPhotoKinds(rules: Rules): PhotoKind[] {
+  const selfie = rules.id_check_type === 'idv';
   return [
     'front',
-    ...(rules.back_required ? (['back'] as const) : []),
-    ...(rules.id_type === 'id_and_selfie' ? (['selfie'] as const) : []),
+    ...(rules.include_back_of_id ? (['back'] as const) : []),
+    ...(selfie ? (['selfie'] as const) : []),
+    ...(selfie && rules.selfie_liveness === 'turn' ? (['selfie_turn'] as const) : []),
+    ...(rules.signature_required ? (['signature'] as const) : []),
   ];
 }

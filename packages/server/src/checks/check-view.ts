@@ -1,31 +1,42 @@
-// The check as the API shows it to its merchant: everything, including the timeline and, on request, photos.
+// The check as the API shows it to its merchant: Real ID's documented shape first (`id`, `step`, `shop_name`,
+// `created_at`, `order`, `customer`, `rules`, `result`), realid's additions beside it, and in the detail
+// view the sub-checks, timeline and, on request, photos.
+import type { Check, CheckDetail } from '@realid/webhooks';
 import type { Services } from '../app/services.ts';
 import { PHOTO_URL_TTL_MS, signedPhotoUrl } from '../photos/photo-urls.ts';
 import type { CheckRecord } from './check-types.ts';
 
-const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
+const at = (ms: number): string => new Date(ms).toISOString();
+const iso = (ms: number | null): string | null => (ms === null ? null : at(ms));
 
-/** The short form used in lists and in the create answer. */
-export function checkSummary(check: CheckRecord) {
+/** Every field is always present with one type, so a client reading `check.customer.email` never trips. */
+function customerOf(check: CheckRecord) {
+  const c = check.customer ?? {};
+  return { id: c.id ?? null, first_name: c.first_name ?? '', last_name: c.last_name ?? '', phone: c.phone ?? '', email: c.email ?? '' };
+}
+
+/** The short form used in lists and in the create and delete answers. */
+export function checkSummary(check: CheckRecord, shopName: string): Check {
   return {
     id: check.id,
-    testing: check.testing,
     step: check.step,
+    shop_name: shopName,
+    created_at: at(check.createdAt),
+    order: { id: check.order?.id ?? null, name: check.order?.name ?? '' },
+    customer: customerOf(check),
+    rules: { testing: check.testing, ...check.rules },
+    result: { scores: check.scores, document: check.document ?? {} },
     verdict: check.verdict,
     deleted: check.deletedAt !== null,
-    customer: check.customer,
-    order: check.order,
-    rules: check.rules,
-    created_at: iso(check.createdAt),
-    updated_at: iso(check.updatedAt),
+    updated_at: at(check.updatedAt),
     opened_at: iso(check.openedAt),
     finished_at: iso(check.finishedAt),
     deleted_at: iso(check.deletedAt),
-    link_expires_at: iso(check.linkExpiresAt),
+    link_expires_at: at(check.linkExpiresAt),
   };
 }
 
-export async function checkDetail(s: Services, check: CheckRecord, withPhotos: boolean) {
+export async function checkDetail(s: Services, check: CheckRecord, shopName: string, withPhotos: boolean): Promise<CheckDetail> {
   const [photos, events, requests] = await Promise.all([
     s.store.checks.listPhotos(check.accountId, check.id),
     s.store.events.listForCheck(check.accountId, check.id),
@@ -33,20 +44,21 @@ export async function checkDetail(s: Services, check: CheckRecord, withPhotos: b
   ]);
   const expires = s.clock.now() + PHOTO_URL_TTL_MS;
   return {
-    ...checkSummary(check),
+    ...checkSummary(check, shopName),
+    content: check.content ?? {},
     analyzer: check.analyzer,
     sub_checks: check.subChecks,
-    document: check.document,
-    decision: check.decision && { ...check.decision, at: iso(check.decision.at) },
+    decision: check.decision && { ...check.decision, at: at(check.decision.at) },
     retakes: check.retakes,
-    photos_received: photos.map((p) => ({ id: p.id, kind: p.kind, status: p.status, reasons: p.reasons, created_at: iso(p.createdAt) })),
-    privacy_requests: requests.map((r) => ({ id: r.id, kind: r.kind, message: r.message, created_at: iso(r.createdAt) })),
-    timeline: events.map((e) => ({ id: e.id, event: e.type, created_at: iso(e.createdAt) })),
+    ...(check.turn ? { selfie_turn: check.turn } : {}),
+    photos_received: photos.map((p) => ({ id: p.id, kind: p.kind, status: p.status, reasons: p.reasons, created_at: at(p.createdAt) })),
+    privacy_requests: requests.map((r) => ({ id: r.id, kind: r.kind, message: r.message, created_at: at(r.createdAt) })),
+    timeline: events.map((e) => ({ id: e.id, event: e.type, created_at: at(e.createdAt) })),
     ...(withPhotos
       ? {
           photos: photos
             .filter((p) => p.blobKey)
-            .map((p) => ({ id: p.id, kind: p.kind, content_type: p.contentType, url: signedPhotoUrl(s.config.publicUrl, s.urlKey, p.id, expires), expires_at: iso(expires) })),
+            .map((p) => ({ id: p.id, kind: p.kind, content_type: p.contentType, url: signedPhotoUrl(s.config.publicUrl, s.urlKey, p.id, expires), expires_at: at(expires) })),
         }
       : {}),
   };

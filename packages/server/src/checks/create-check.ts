@@ -4,14 +4,10 @@ import { AppError } from '../errors/app-error.ts';
 import { buildEvent } from '../events/event-types.ts';
 import { newCheckId, newToken, sha256Hex } from '../ids.ts';
 import type { Account } from '../store/accounts-repo.ts';
-import type { CheckRecord, Customer, Order, Rules } from './check-types.ts';
+import { randomInt } from 'node:crypto';
+import type { CheckInput } from './check-input.ts';
+import type { CheckRecord, Rules } from './check-types.ts';
 import { initialSubChecks } from './verdict.ts';
-
-export interface CreateCheckInput {
-  customer: Customer;
-  order?: Order;
-  rules?: Partial<Rules>;
-}
 
 export interface CreatedCheck {
   check: CheckRecord;
@@ -24,7 +20,7 @@ export async function createCheck(
   s: Services,
   account: Account,
   testing: boolean,
-  input: CreateCheckInput,
+  input: CheckInput,
 ): Promise<CreatedCheck> {
   const customer = input.customer;
   if (!customer.email && !customer.phone) {
@@ -33,12 +29,20 @@ export async function createCheck(
       { field: 'customer.phone', message: 'email or phone is required' },
     ]);
   }
+  if (input.testing !== undefined && input.testing !== testing) {
+    // A key's mode decides what it can reach; a check of the other mode would be out of this key's sight.
+    throw new AppError('validation_failed', `A ${testing ? 'test' : 'live'} key creates ${testing ? 'test' : 'live'} checks.`, [
+      { field: 'rules.testing', message: `must be ${testing} with this key, or left out` },
+    ]);
+  }
   const now = s.clock.now();
   const rules: Rules = {
-    minimum_age: input.rules?.minimum_age ?? account.minimumAge,
-    id_type: input.rules?.id_type ?? 'id_and_selfie',
-    back_required: input.rules?.back_required ?? false,
-    max_retakes: input.rules?.max_retakes ?? DEFAULT_MAX_RETAKES,
+    signature_required: input.rules.signature_required ?? false,
+    id_check_type: input.rules.id_check_type ?? 'idv',
+    include_back_of_id: input.rules.include_back_of_id ?? false,
+    selfie_liveness: input.rules.selfie_liveness ?? 'straight',
+    minimum_age: input.rules.minimum_age ?? account.minimumAge,
+    max_retakes: input.rules.max_retakes ?? DEFAULT_MAX_RETAKES,
   };
   const analyzer = testing ? s.config.analyzers.test : s.config.analyzers.live;
   const check: CheckRecord = {
@@ -49,10 +53,13 @@ export async function createCheck(
     verdict: 'pending',
     linkExpiresAt: now + s.config.linkTtlHours * 3600_000,
     customer,
-    order: input.order ?? null,
+    order: input.order,
     rules,
     subChecks: initialSubChecks(rules, analyzer),
     document: null,
+    scores: {},
+    content: input.content,
+    turn: rules.id_check_type === 'idv' && rules.selfie_liveness === 'turn' ? (randomInt(2) ? 'left' : 'right') : null,
     analyzer,
     retakes: 0,
     decision: null,
@@ -84,7 +91,7 @@ async function sendLink(s: Services, account: Account, check: CheckRecord, link:
     await s.mailer.send({
       to,
       subject: `${account.name} asks you to verify your ID`,
-      text: `Hello${check.customer?.first_name ? ` ${check.customer.first_name}` : ''},\n\n${account.name} needs to verify your ID. It takes about a minute on your phone:\n\n${link}\n\nThe link expires on ${new Date(check.linkExpiresAt).toUTCString()}.\n`,
+      text: `Hello${check.customer?.first_name ? ` ${check.customer.first_name}` : ''},\n\n${check.content?.intro_content ?? `${account.name} needs to verify your ID.`}\n\nIt takes about a minute on your phone:\n\n${link}\n\nThe link expires on ${new Date(check.linkExpiresAt).toUTCString()}.\n`,
       logContext,
     });
   } catch (error) {

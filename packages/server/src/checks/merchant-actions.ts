@@ -55,6 +55,8 @@ export async function deleteCheckData(s: Services, check: CheckRecord): Promise<
     customer: null,
     order: null,
     document: null,
+    scores: {},
+    content: null,
     subChecks: check.subChecks.map((sc) => ({ ...sc, reasons: sc.reasons.map((r) => ({ ...r, message: r.code })) })),
     decision: check.decision && { by: check.decision.by, verdict: check.decision.verdict, at: check.decision.at },
     deletedAt: now,

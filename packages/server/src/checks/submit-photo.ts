@@ -6,7 +6,7 @@ import { buildEvent, type PendingEvent } from '../events/event-types.ts';
 import { newId } from '../ids.ts';
 import { reason } from '../analysis/reason-codes.ts';
 import { commitCheck } from './commit-check.ts';
-import { requiredPhotoKinds, type CheckRecord, type PhotoKind, type PhotoRecord } from './check-types.ts';
+import { requiredPhotoKinds, type CheckRecord, type PhotoKind, type PhotoRecord, type SubCheckName } from './check-types.ts';
 import { sniffImageType, ALLOWED_PHOTO_TYPES } from './photo-content.ts';
 import { isTerminal, nextStep } from './transition-table.ts';
 import { decideVerdict, mergeSubChecks, requiredSubChecks } from './verdict.ts';
@@ -22,7 +22,13 @@ export interface PhotoOutcome {
 }
 
 /** The sub-check a kind of photo settles, for failing it when retakes run out. */
-const SUBCHECK_OF_KIND = { front: 'document_readable', back: 'back_readable', selfie: 'face_match' } as const;
+const SUBCHECK_OF_KIND = {
+  front: 'document_readable',
+  back: 'back_readable',
+  selfie: 'face_match',
+  selfie_turn: 'liveness',
+  signature: 'signature',
+} as const satisfies Record<PhotoKind, SubCheckName>;
 
 function assertAcceptable(s: Services, check: CheckRecord, upload: PhotoUpload, photoCount: number): string {
   if (isTerminal(check.step)) {
@@ -84,6 +90,7 @@ export async function submitPhoto(s: Services, check: CheckRecord, upload: Photo
       step: nextStep(next.step, 'submit_photo'),
       subChecks: mergeSubChecks(next.subChecks, analysis.subChecks),
       document: analysis.document ?? next.document,
+      scores: { ...next.scores, ...analysis.scores },
     };
     events.push(buildEvent('check.submitted-photo', next, now));
   } else {

@@ -9,8 +9,10 @@ export function requiredSubChecks(rules: Rules, analyzer: string): SubCheckName[
     'required_fields',
     'not_expired',
     ...(rules.minimum_age > 0 ? (['minimum_age'] as const) : []),
-    ...(rules.back_required ? (['back_readable'] as const) : []),
-    ...(rules.id_type === 'id_and_selfie' ? (['face_match'] as const) : []),
+    ...(rules.include_back_of_id ? (['back_readable'] as const) : []),
+    ...(rules.id_check_type === 'idv' ? (['face_match'] as const) : []),
+    ...(rules.id_check_type === 'idv' && rules.selfie_liveness === 'turn' ? (['liveness'] as const) : []),
+    ...(rules.signature_required ? (['signature'] as const) : []),
   ];
 }
 

@@ -15,7 +15,7 @@ export interface CheckFilters {
 }
 
 const CHECK_COLUMNS =
-  'id, account_id, testing, step, verdict, link_expires_at, customer, order_data, rules, sub_checks, document, analyzer, retakes, decision, version, created_at, updated_at, opened_at, finished_at, deleted_at';
+  'id, account_id, testing, step, verdict, link_expires_at, customer, order_data, rules, sub_checks, document, scores, content, turn, analyzer, retakes, decision, version, created_at, updated_at, opened_at, finished_at, deleted_at';
 
 function toCheck(row: Row): CheckRecord {
   return {
@@ -30,6 +30,9 @@ function toCheck(row: Row): CheckRecord {
     rules: fromJson(row.rules, {} as CheckRecord['rules']),
     subChecks: fromJson(row.sub_checks, []),
     document: fromJson(row.document, null),
+    scores: fromJson(row.scores, {}),
+    content: fromJson(row.content, null),
+    turn: (row.turn as CheckRecord['turn']) ?? null,
     analyzer: row.analyzer as string,
     retakes: row.retakes as number,
     decision: fromJson(row.decision, null),
@@ -70,12 +73,13 @@ export class ChecksRepo {
   async insert(tx: SqlExecutor, check: CheckRecord, tokenHash: string): Promise<void> {
     await tx.run(
       `INSERT INTO checks (id, account_id, testing, step, verdict, token_hash, link_expires_at, customer, order_data, rules,
-         sub_checks, document, analyzer, retakes, decision, search_text, version, created_at, updated_at, opened_at, finished_at, deleted_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         sub_checks, document, scores, content, turn, analyzer, retakes, decision, search_text, version, created_at, updated_at,
+         opened_at, finished_at, deleted_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [
         check.id, check.accountId, check.testing, check.step, check.verdict, tokenHash, check.linkExpiresAt,
         toJson(check.customer), toJson(check.order), toJson(check.rules), toJson(check.subChecks), toJson(check.document),
-        check.analyzer, check.retakes, toJson(check.decision), searchText(check), check.version, check.createdAt,
+        toJson(check.scores), toJson(check.content), check.turn, check.analyzer, check.retakes, toJson(check.decision), searchText(check), check.version, check.createdAt,
         check.updatedAt, check.openedAt, check.finishedAt, check.deletedAt,
       ],
     );
@@ -84,13 +88,13 @@ export class ChecksRepo {
   /** Compare-and-set on `version`: false when someone else changed the check first. */
   async update(tx: SqlExecutor, check: CheckRecord, expectedVersion: number): Promise<boolean> {
     const changed = await tx.run(
-      `UPDATE checks SET step = ?, verdict = ?, customer = ?, order_data = ?, sub_checks = ?, document = ?, retakes = ?,
-         decision = ?, search_text = ?, version = ?, updated_at = ?, opened_at = ?, finished_at = ?, deleted_at = ?,
+      `UPDATE checks SET step = ?, verdict = ?, customer = ?, order_data = ?, sub_checks = ?, document = ?, scores = ?,
+         content = ?, retakes = ?, decision = ?, search_text = ?, version = ?, updated_at = ?, opened_at = ?, finished_at = ?, deleted_at = ?,
          token_hash = CASE WHEN ? THEN NULL ELSE token_hash END
        WHERE id = ? AND account_id = ? AND version = ?`,
       [
         check.step, check.verdict, toJson(check.customer), toJson(check.order), toJson(check.subChecks),
-        toJson(check.document), check.retakes, toJson(check.decision), searchText(check), check.version,
+        toJson(check.document), toJson(check.scores), toJson(check.content), check.retakes, toJson(check.decision), searchText(check), check.version,
         check.updatedAt, check.openedAt, check.finishedAt, check.deletedAt, check.deletedAt !== null,
         check.id, check.accountId, expectedVersion,
       ],

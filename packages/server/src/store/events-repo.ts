@@ -1,7 +1,7 @@
 // The transactional outbox: events are written in the same transaction as the state change that caused them,
 // and fanned out right there into one delivery row per subscribed endpoint (the queue the workers claim from).
 import { newId } from '../ids.ts';
-import type { EventType, PendingEvent } from '../events/event-types.ts';
+import type { EventType, PendingEvent, PrivacyRequestKind } from '../events/event-types.ts';
 import type { Row, SqlDriver, SqlExecutor } from './sql-driver.ts';
 import { fromJson } from './json-column.ts';
 
@@ -22,7 +22,7 @@ export interface PrivacyRequestRecord {
   id: string;
   accountId: string;
   checkId: string;
-  kind: string;
+  kind: PrivacyRequestKind;
   message: string | null;
   createdAt: number;
 }
@@ -214,7 +214,7 @@ export class EventsRepo {
       id: r.id as string,
       accountId: r.account_id as string,
       checkId: r.check_id as string,
-      kind: r.kind as string,
+      kind: r.kind as PrivacyRequestKind,
       message: (r.message as string | null) ?? null,
       createdAt: r.created_at as number,
     }));

@@ -38,9 +38,9 @@ describe.each(DIALECTS)('dashboard sign-in on %s', (dialect) => {
     expect(me.body.account.id).toBe(account.account.id);
     const test = await client.request('POST', '/api/v1/checks', { customer: { email: 'c@example.com' } });
     expect(test.status).toBe(201);
-    expect(test.body.check.testing).toBe(true);
+    expect(test.body.check.rules.testing).toBe(true);
     const live = await client.request('POST', '/api/v1/checks', { customer: { email: 'c@example.com' } }, { headers: { 'x-realid-mode': 'live' } });
-    expect(live.body.check.testing).toBe(false);
+    expect(live.body.check.rules.testing).toBe(false);
   });
 
   it('refuses cookie-authenticated writes without the right CSRF token, but not API-key requests', async () => {

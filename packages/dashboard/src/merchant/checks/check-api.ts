@@ -1,41 +1,11 @@
 // The checks API as the dashboard uses it: the shapes it reads and the calls it makes.
+import type { CheckDetail, Check as CheckSummary } from '@realid/webhooks';
 import { del, get, post, query } from '../../lib/api.ts';
 
-export type Step = 'delivered' | 'opened' | 'submitted-photo' | 'completed' | 'failed';
-export type Verdict = 'pending' | 'passed' | 'failed';
-
-export interface Reason {
-  code: string;
-  retryable: boolean;
-  message: string;
-}
-
-export interface CheckSummary {
-  id: string;
-  testing: boolean;
-  step: Step;
-  verdict: Verdict;
-  deleted: boolean;
-  customer: { email?: string; phone?: string; first_name?: string; last_name?: string } | null;
-  order: { name?: string } | null;
-  rules: { minimum_age: number; id_type: 'id' | 'id_and_selfie'; back_required: boolean; max_retakes: number };
-  created_at: string;
-  updated_at: string;
-  finished_at: string | null;
-  deleted_at: string | null;
-  link_expires_at: string;
-}
-
-export interface CheckDetail extends CheckSummary {
-  sub_checks: { name: string; status: 'passed' | 'failed' | 'pending'; reasons: Reason[] }[];
-  document: Record<string, string> | null;
-  decision: { by: string; verdict: string; reason?: string; at: string } | null;
-  retakes: number;
-  photos_received: { id: string; kind: string; status: 'accepted' | 'rejected'; reasons: Reason[]; created_at: string }[];
-  privacy_requests: { id: string; kind: string; message: string | null; created_at: string }[];
-  timeline: { id: string; event: string; created_at: string }[];
-  photos?: { id: string; kind: string; url: string; expires_at: string }[];
-}
+// One shape for server and dashboard: the SDK's types of the check object.
+export type { CheckReason as Reason, Check as CheckSummary, CheckDetail } from '@realid/webhooks';
+export type Step = CheckSummary['step'];
+export type Verdict = CheckSummary['verdict'];
 
 export interface CheckFilters {
   q?: string;
@@ -55,7 +25,7 @@ export const getCheck = (id: string, signal?: AbortSignal) =>
 export interface NewCheckInput {
   customer: { email?: string; phone?: string; first_name?: string; last_name?: string };
   order?: { name: string };
-  rules: { id_type: 'id' | 'id_and_selfie'; back_required: boolean };
+  rules: Partial<Pick<CheckSummary['rules'], 'id_check_type' | 'include_back_of_id' | 'selfie_liveness' | 'signature_required'>>;
 }
 
 export const createCheck = (input: NewCheckInput, mode: 'test' | 'live') =>

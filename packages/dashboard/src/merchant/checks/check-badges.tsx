@@ -20,6 +20,6 @@ export function ModeBadge(props: { testing: boolean }) {
 export const customerName = (check: CheckSummary): string => {
   if (check.deleted) return 'Personal data deleted';
   const c = check.customer;
-  const name = [c?.first_name, c?.last_name].filter(Boolean).join(' ');
-  return name || c?.email || c?.phone || '—';
+  const name = [c.first_name, c.last_name].filter(Boolean).join(' ');
+  return name || c.email || c.phone || '—';
 };

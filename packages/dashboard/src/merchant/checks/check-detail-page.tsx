@@ -12,16 +12,32 @@ import { CheckActions } from './check-actions.tsx';
 import { ModeBadge, StepBadge, VerdictBadge } from './check-badges.tsx';
 import { DefinitionList, ExtractedData, Photos, PrivacyRequests, SubChecks, Timeline } from './check-sections.tsx';
 
+/** The captures the rules ask for, in words. */
+function askedFor(rules: CheckDetail['rules']): string {
+  const idv = rules.id_check_type === 'idv';
+  return [
+    'front of ID',
+    rules.include_back_of_id && 'back of ID',
+    idv && 'selfie',
+    idv && rules.selfie_liveness === 'turn' && 'selfie with the head turned',
+    rules.signature_required && 'signature',
+  ]
+    .filter(Boolean)
+    .join(', ');
+}
+
 function Overview(props: { check: CheckDetail }) {
   const c = props.check;
   return (
     <DefinitionList
       items={[
-        ['Customer', [c.customer?.first_name, c.customer?.last_name].filter(Boolean).join(' ')],
-        ['Email', c.customer?.email],
-        ['Phone', c.customer?.phone],
-        ['Order', c.order?.name],
-        ['Asked for', `${c.rules.id_type === 'id' ? 'ID' : 'ID and selfie'}${c.rules.back_required ? ', back of ID' : ''}`],
+        ['Customer', [c.customer.first_name, c.customer.last_name].filter(Boolean).join(' ')],
+        ['Email', c.customer.email],
+        ['Phone', c.customer.phone],
+        ['Customer id', c.customer.id],
+        ['Order', c.order.name],
+        ['Order id', c.order.id],
+        ['Asked for', askedFor(c.rules)],
         ['Minimum age', c.rules.minimum_age],
         ['Retakes used', `${c.retakes} of ${c.rules.max_retakes}`],
         ['Created', formatDateTime(c.created_at)],
@@ -61,7 +77,7 @@ export function CheckDetailPage(props: { id: string }) {
         <div class="badges">
           <StepBadge step={check.step} />
           <VerdictBadge verdict={check.verdict} />
-          <ModeBadge testing={check.testing} />
+          <ModeBadge testing={check.rules.testing} />
         </div>
       </div>
       {check.deleted && <Alert tone="info">Personal data and photos were deleted on {formatDateTime(check.deleted_at)}.</Alert>}

@@ -3,7 +3,7 @@
 import { formatDateTime, formatPrecise, humanize } from '../../lib/format.ts';
 import { Badge } from '../../ui/feedback.tsx';
 import { Table, type Column } from '../../ui/table.tsx';
-import { EVENT_DESCRIPTIONS, PHOTO_LABELS, PRIVACY_LABELS, SUB_CHECK_LABELS } from '../labels.ts';
+import { DOCUMENT_LABELS, EVENT_DESCRIPTIONS, PHOTO_LABELS, PRIVACY_LABELS, SCORE_LABELS, SUB_CHECK_LABELS } from '../labels.ts';
 import type { CheckDetail, Reason } from './check-api.ts';
 
 function Reasons(props: { reasons: Reason[] }) {
@@ -47,10 +47,18 @@ export function DefinitionList(props: { items: [string, string | number | null |
   );
 }
 
+const percent = (score: number): string => `${Math.round(score * 100)} %`;
+
 export function ExtractedData(props: { check: CheckDetail }) {
-  const d = props.check.document;
-  if (!d) return <p class="muted">No document data yet: it appears once the front of the ID is read.</p>;
-  return <DefinitionList items={Object.entries(d).map(([k, v]) => [humanize(k), v])} />;
+  const { document: d, scores } = props.check.result;
+  const { address, ...fields } = d;
+  const items: [string, string | number | undefined][] = [
+    ...Object.entries(fields).map(([k, v]): [string, string] => [DOCUMENT_LABELS[k] ?? humanize(k), String(v)]),
+    ['Address', address && [address.street, address.city, address.state, address.postal_code, address.country].filter(Boolean).join(', ')],
+    ...Object.entries(scores).map(([k, v]): [string, string] => [SCORE_LABELS[k] ?? humanize(k), percent(v)]),
+  ];
+  if (items.every(([, v]) => v === undefined)) return <p class="muted">No document data yet: it appears once the ID is read.</p>;
+  return <DefinitionList items={items} />;
 }
 
 export function Timeline(props: { check: CheckDetail }) {

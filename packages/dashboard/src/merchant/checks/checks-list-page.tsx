@@ -23,7 +23,7 @@ const CHECK_COLUMNS: Column<CheckSummary>[] = [
   { label: 'Customer', cell: (c) => customerName(c) },
   { label: 'Step', cell: (c) => <StepBadge step={c.step} /> },
   { label: 'Verdict', cell: (c) => <VerdictBadge verdict={c.verdict} /> },
-  { label: 'Mode', cell: (c) => <ModeBadge testing={c.testing} /> },
+  { label: 'Mode', cell: (c) => <ModeBadge testing={c.rules.testing} /> },
   { label: 'Created', cell: (c) => formatDateTime(c.created_at) },
 ];
 

@@ -13,8 +13,10 @@ const EMPTY = { email: '', phone: '', first_name: '', last_name: '', order: '' }
 export function NewCheckForm(props: { onCreated: () => void }) {
   const [form, setForm] = useState(EMPTY);
   const [testing, setTesting] = useState(true);
-  const [idType, setIdType] = useState<'id' | 'id_and_selfie'>('id_and_selfie');
-  const [backRequired, setBackRequired] = useState(false);
+  const [idCheckType, setIdCheckType] = useState<'idv' | 'id'>('idv');
+  const [includeBack, setIncludeBack] = useState(false);
+  const [turnedSelfie, setTurnedSelfie] = useState(false);
+  const [signature, setSignature] = useState(false);
   const [error, setError] = useState<Error | undefined>(undefined);
   const [created, setCreated] = useState<(CheckSummary & { link: string }) | undefined>(undefined);
   const set = (key: keyof typeof EMPTY) => (e: { currentTarget: HTMLInputElement }) => setForm({ ...form, [key]: e.currentTarget.value });
@@ -26,9 +28,15 @@ export function NewCheckForm(props: { onCreated: () => void }) {
     const customer = Object.fromEntries(
       (['email', 'phone', 'first_name', 'last_name'] as const).filter((k) => form[k].trim()).map((k) => [k, form[k].trim()]),
     );
+    const rules = {
+      id_check_type: idCheckType,
+      include_back_of_id: includeBack,
+      selfie_liveness: turnedSelfie ? ('turn' as const) : ('straight' as const),
+      signature_required: signature,
+    };
     try {
       const { check } = await createCheck(
-        { customer, ...(form.order.trim() ? { order: { name: form.order.trim() } } : {}), rules: { id_type: idType, back_required: backRequired } },
+        { customer, ...(form.order.trim() ? { order: { name: form.order.trim() } } : {}), rules },
         testing ? 'test' : 'live',
       );
       setCreated(check);
@@ -62,11 +70,20 @@ export function NewCheckForm(props: { onCreated: () => void }) {
         <TextField label="Order reference" value={form.order} onInput={set('order')} />
         <SelectField
           label="Ask for"
-          value={idType}
-          onChange={(e) => setIdType(e.currentTarget.value as 'id' | 'id_and_selfie')}
-          options={[['id_and_selfie', 'ID and selfie'], ['id', 'ID only']]}
+          value={idCheckType}
+          onChange={(e) => setIdCheckType(e.currentTarget.value as 'idv' | 'id')}
+          options={[['idv', 'ID and selfie'], ['id', 'ID only']]}
         />
-        <CheckboxField label="Also ask for the back of the ID" checked={backRequired} onChange={setBackRequired} />
+        <CheckboxField label="Also ask for the back of the ID" checked={includeBack} onChange={setIncludeBack} />
+        {idCheckType === 'idv' && (
+          <CheckboxField
+            label="Also ask for a selfie with the head turned"
+            checked={turnedSelfie}
+            onChange={setTurnedSelfie}
+            hint="A side chosen at random: a photo taken in advance is less likely to fit."
+          />
+        )}
+        <CheckboxField label="Ask for a drawn signature" checked={signature} onChange={setSignature} />
         <CheckboxField
           label="Test check"
           checked={testing}

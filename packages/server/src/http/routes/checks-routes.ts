@@ -3,7 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../app/services.ts';
 import type { Step, Verdict } from '../../checks/check-types.ts';
 import { checkDetail, checkSummary } from '../../checks/check-view.ts';
-import { createCheck, type CreateCheckInput } from '../../checks/create-check.ts';
+import { checkInput, type CreateCheckBody } from '../../checks/check-input.ts';
+import { createCheck } from '../../checks/create-check.ts';
 import { decide, deleteCheckData, loadCheck } from '../../checks/merchant-actions.ts';
 import { simulate, type SimulateAction } from '../../checks/simulate-check.ts';
 import { principalOf } from '../authenticate.ts';
@@ -26,15 +27,16 @@ interface ListQuery {
 
 export function checksRoutes(s: Services) {
   return async (app: FastifyInstance): Promise<void> => {
-    app.post<{ Body: CreateCheckInput }>('/checks', { schema: { body: schema.createCheckBody, tags: ['checks'] } }, async (request, reply) => {
+    app.post<{ Body: CreateCheckBody }>('/checks', { schema: { body: schema.createCheckBody, tags: ['checks'] } }, async (request, reply) => {
       const { account, mode } = principalOf(request);
-      const { check, link } = await createCheck(s, account, mode === 'test', request.body);
-      return reply.status(201).send({ message: 'Delivered ID check', check: { ...checkSummary(check), link } });
+      const { check, link } = await createCheck(s, account, mode === 'test', checkInput(request.body));
+      return reply.status(201).send({ message: 'Delivered ID check', check: { ...checkSummary(check, account.name), link } });
     });
 
     app.get<{ Querystring: ListQuery }>('/checks', { schema: { querystring: schema.listChecksQuery, tags: ['checks'] } }, async (request) => {
       const q = request.query;
-      const rows = await s.store.checks.list(principalOf(request).account.id, {
+      const { account } = principalOf(request);
+      const rows = await s.store.checks.list(account.id, {
         ...(q.step ? { step: q.step } : {}),
         ...(q.verdict ? { verdict: q.verdict } : {}),
         ...(q.testing !== undefined ? { testing: q.testing } : {}),
@@ -45,22 +47,23 @@ export function checksRoutes(s: Services) {
         limit: q.limit + 1,
       });
       const { items, next_cursor } = page(rows, q.limit, (c) => ({ createdAt: c.createdAt, id: c.id }));
-      return { checks: items.map(checkSummary), next_cursor };
+      return { checks: items.map((c) => checkSummary(c, account.name)), next_cursor };
     });
 
     app.get<{ Params: IdParams; Querystring: { withPhotos: boolean } }>(
       '/checks/:id',
       { schema: { params: schema.checkIdParams, querystring: schema.withPhotosQuery, tags: ['checks'] } },
       async (request) => {
-        const check = await loadCheck(s, principalOf(request).account.id, request.params.id);
-        return { check: await checkDetail(s, check, request.query.withPhotos && check.deletedAt === null) };
+        const { account } = principalOf(request);
+        const check = await loadCheck(s, account.id, request.params.id);
+        return { check: await checkDetail(s, check, account.name, request.query.withPhotos && check.deletedAt === null) };
       },
     );
 
     app.delete<{ Params: IdParams }>('/checks/:id', { schema: { params: schema.checkIdParams, tags: ['checks'] } }, async (request) => {
-      const check = await loadCheck(s, principalOf(request).account.id, request.params.id);
-      const deleted = await deleteCheckData(s, check);
-      return { message: 'Deleted the check’s personal data and photos', check: checkSummary(deleted) };
+      const { account } = principalOf(request);
+      const deleted = await deleteCheckData(s, await loadCheck(s, account.id, request.params.id));
+      return { message: 'Deleted the check’s personal data and photos', check: checkSummary(deleted, account.name) };
     });
 
     for (const [path, verdict] of [['approve', 'passed'], ['reject', 'failed']] as const) {
@@ -68,9 +71,10 @@ export function checksRoutes(s: Services) {
         `/checks/:id/${path}`,
         { schema: { params: schema.checkIdParams, body: verdict === 'failed' ? schema.rejectBody : schema.decisionBody, tags: ['checks'] } },
         async (request) => {
-          const check = await loadCheck(s, principalOf(request).account.id, request.params.id);
+          const { account } = principalOf(request);
+          const check = await loadCheck(s, account.id, request.params.id);
           const decided = await decide(s, check, verdict, 'merchant', request.body?.reason);
-          return { check: await checkDetail(s, decided, false) };
+          return { check: await checkDetail(s, decided, account.name, false) };
         },
       );
     }
@@ -79,8 +83,9 @@ export function checksRoutes(s: Services) {
       '/checks/:id/simulate',
       { schema: { params: schema.checkIdParams, body: schema.simulateBody, tags: ['checks'] } },
       async (request) => {
-        const check = await loadCheck(s, principalOf(request).account.id, request.params.id);
-        return { check: await checkDetail(s, await simulate(s, check, request.body ?? { action: 'pass' }), false) };
+        const { account } = principalOf(request);
+        const check = await loadCheck(s, account.id, request.params.id);
+        return { check: await checkDetail(s, await simulate(s, check, request.body ?? { action: 'pass' }), account.name, false) };
       },
     );
   };

@@ -1,7 +1,7 @@
 // The customer's side, reached with the link's token alone (no API key): open, photos, status, privacy requests.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Services } from '../../app/services.ts';
-import type { PhotoKind } from '../../checks/check-types.ts';
+import { PHOTO_KINDS, type PhotoKind } from '../../checks/check-types.ts';
 import { checkForToken, customerView, filePrivacyRequest, openCheck } from '../../checks/customer-actions.ts';
 import { submitPhoto } from '../../checks/submit-photo.ts';
 import { AppError } from '../../errors/app-error.ts';
@@ -25,7 +25,7 @@ const privacyBody = {
 
 const photoQuery = {
   type: 'object',
-  properties: { kind: { enum: ['front', 'back', 'selfie'] } },
+  properties: { kind: { enum: PHOTO_KINDS } },
 } as const;
 
 interface TokenParams {
@@ -42,10 +42,10 @@ async function readPhoto(request: FastifyRequest<{ Querystring: { kind?: PhotoKi
   if (file.file.truncated) throw new AppError('payload_too_large', 'The photo is larger than this service accepts.');
   const field = file.fields.kind;
   const fromField = field && !Array.isArray(field) && field.type === 'field' ? String(field.value) : undefined;
-  const kind: string | undefined = request.query.kind ?? fromField;
-  if (kind !== 'front' && kind !== 'back' && kind !== 'selfie') {
-    throw new AppError('validation_failed', 'Say which photo this is: front, back or selfie.', [
-      { field: 'kind', message: 'must be front, back or selfie (a form field before the file, or ?kind=)' },
+  const kind = request.query.kind ?? fromField;
+  if (!PHOTO_KINDS.includes(kind as PhotoKind)) {
+    throw new AppError('validation_failed', `Say which photo this is: ${PHOTO_KINDS.join(', ')}.`, [
+      { field: 'kind', message: `must be one of ${PHOTO_KINDS.join(', ')} (a form field before the file, or ?kind=)` },
     ]);
   }
   return { kind: kind as PhotoKind, bytes };

@@ -1,41 +1,66 @@
 // JSON Schemas for the checks API: validation at the edge and the OpenAPI document come from these.
-import { STEPS } from '../../checks/check-types.ts';
+import { ID_CHECK_TYPES, PHOTO_KINDS, SELFIE_LIVENESS, STEPS } from '../../checks/check-types.ts';
 
 const text = (max = 200) => ({ type: 'string', maxLength: max }) as const;
 const idLike = { anyOf: [{ type: 'string', maxLength: 200 }, { type: 'integer' }] } as const;
+/** Clients send empty strings for boxes left blank: they count as not given. */
+const orEmpty = <T extends object>(schema: T) => ({ anyOf: [{ type: 'string', maxLength: 0 }, schema] }) as const;
 
+const platformIds = {
+  wc_id: idLike,
+  wcId: idLike,
+  shopify_admin_graphql_id: text(),
+  shopifyAdminGraphqlId: text(),
+} as const;
+
+/** Real ID's current spellings and the older camelCase ones; both are stored under the current names. */
 export const customerSchema = {
   type: 'object',
   properties: {
-    email: { type: 'string', format: 'email', maxLength: 254 },
-    phone: { type: 'string', pattern: '^\\+?[0-9 ()-]{6,20}$' },
+    email: orEmpty({ type: 'string', format: 'email', maxLength: 254 }),
+    phone: orEmpty({ type: 'string', pattern: '^\\+?[0-9 ()-]{6,20}$' }),
     first_name: text(),
     last_name: text(),
-    wc_id: idLike,
-    shopify_admin_graphql_id: text(),
+    firstName: text(),
+    lastName: text(),
+    ...platformIds,
   },
 } as const;
 
 export const orderSchema = {
   type: 'object',
-  properties: { name: text(), wc_id: idLike, shopify_admin_graphql_id: text() },
+  properties: { name: text(), ...platformIds },
 } as const;
 
 export const rulesSchema = {
   type: 'object',
-  additionalProperties: false,
   properties: {
+    testing: { type: 'boolean' },
+    signature_required: { type: 'boolean' },
+    id_check_type: { enum: ID_CHECK_TYPES },
+    include_back_of_id: { type: 'boolean' },
+    selfie_liveness: { enum: SELFIE_LIVENESS },
     minimum_age: { type: 'integer', minimum: 0, maximum: 125 },
-    id_type: { enum: ['id', 'id_and_selfie'] },
-    back_required: { type: 'boolean' },
     max_retakes: { type: 'integer', minimum: 0, maximum: 10 },
   },
 } as const;
 
+/** Per-check content and rules, nested under `check` as in Real ID's answer. */
+export const checkOptionsSchema = {
+  type: 'object',
+  properties: {
+    intro_content: text(2000),
+    theme: { type: 'object', properties: { primary_color: { type: 'string', pattern: '^#[0-9a-fA-F]{6}$' } } },
+    rules: rulesSchema,
+  },
+} as const;
+
+/** Fields nobody documents are dropped before the handler sees them: never stored, never echoed. */
 export const createCheckBody = {
   type: 'object',
+  'x-ignore-unknown': true,
   required: ['customer'],
-  properties: { customer: customerSchema, order: orderSchema, rules: rulesSchema },
+  properties: { customer: customerSchema, order: orderSchema, rules: rulesSchema, check: checkOptionsSchema },
 } as const;
 
 export const checkIdParams = {
@@ -79,7 +104,7 @@ export const simulateBody = {
   additionalProperties: false,
   properties: {
     action: { enum: ['open', 'submit_photo', 'pass', 'fail'], default: 'pass' },
-    kind: { enum: ['front', 'back', 'selfie'] },
+    kind: { enum: PHOTO_KINDS },
     reason: { type: 'string', maxLength: 64 },
   },
 } as const;
