@@ -31,11 +31,13 @@ describe('realid CLI', () => {
   it('creates an account with a test and a live key, printed once as JSON, and serves requests with them', async () => {
     const created = await run(['accounts', 'create', '--name', 'Acme', '--plan', 'enterprise', '--json'], { REALID_DATA_DIR: dataDir });
     expect(created.code).toBe(0);
-    const out = JSON.parse(created.output) as { account_id: string; test_key: string; live_key: string; signing_secret: string };
+    const out = JSON.parse(created.output) as { account_id: string; test_key: string; live_key: string; signing_secrets: { test: string; live: string } };
     expect(out.account_id).toMatch(/^acct_/);
     expect(out.test_key).toMatch(/^sk_test_/);
     expect(out.live_key).toMatch(/^sk_live_/);
-    expect(out.signing_secret).toMatch(/^whsec_/);
+    expect(out.signing_secrets.test).toMatch(/^whsec_/);
+    expect(out.signing_secrets.live).toMatch(/^whsec_/);
+    expect(out.signing_secrets.live).not.toBe(out.signing_secrets.test);
 
     const listed = await run(['accounts', 'list'], { REALID_DATA_DIR: dataDir });
     expect(listed.output).toContain(out.account_id);

@@ -51,9 +51,9 @@ describe.each(DIALECTS)('outcome writer on %s', (dialect) => {
     // Recorded in the same turn, so both are in one batch (one transaction).
     await Promise.all([writer.record(outcome(gone, endpoints[0]!)), writer.record(outcome(kept, endpoints[1]!))]);
 
-    const message = await t.services.store.deliveries.getMessage(account.id, kept.id);
+    const message = await t.services.store.deliveries.getMessage(account.id, kept.id, 'test');
     expect(message?.status).toBe('delivered');
     expect(await t.services.store.deliveries.listAttempts(account.id, kept.id)).toMatchObject([{ attemptNo: 1, statusCode: 200 }]);
-    expect(await t.services.store.deliveries.getMessage(account.id, gone.id)).toBeUndefined();
+    expect(await t.services.store.deliveries.getMessage(account.id, gone.id, 'test')).toBeUndefined();
   });
 });

@@ -81,12 +81,12 @@ describe.each(DIALECTS)('webhooks API on %s', (dialect) => {
   });
 
   it('rotates the secret with an overlap: both sign until the old one expires', async () => {
-    const { testKey, signingSecret } = await enterprise();
+    const { testKey, signingSecrets } = await enterprise();
     await addEndpoint(testKey, { url: receiver.url, event_types: ['check.delivered'] });
     const rotated = await t.api(testKey, 'POST', '/api/v1/webhooks/secret/rotate');
     expect(rotated.body.secret).toMatch(/^whsec_/);
     const secrets = (await t.api(testKey, 'GET', '/api/v1/webhooks/secret')).body.secrets;
-    expect(secrets.map((x: { secret: string }) => x.secret)).toEqual([signingSecret, rotated.body.secret]);
+    expect(secrets.map((x: { secret: string }) => x.secret)).toEqual([signingSecrets.test, rotated.body.secret]);
     expect(Date.parse(secrets[0].expires_at) - t.clock.now()).toBe(24 * 3600_000);
 
     const before = receiver.deliveries.length;
@@ -185,7 +185,7 @@ describe.each(DIALECTS)('webhooks API on %s', (dialect) => {
     expect((await t.api(intruder.testKey, 'GET', '/api/v1/webhooks/messages')).body.messages).toEqual([]);
     expect((await t.api(intruder.testKey, 'GET', '/api/v1/webhooks/endpoints')).body.endpoints).toEqual([]);
     const secret = (await t.api(intruder.testKey, 'GET', '/api/v1/webhooks/secret')).body.secrets[0].secret;
-    expect(secret).toBe(intruder.signingSecret);
+    expect(secret).toBe(intruder.signingSecrets.test);
     expect((await t.api(owner.testKey, 'GET', `/api/v1/webhooks/endpoints/${endpoint.id}`)).body.endpoint.enabled).toBe(true);
   });
 

@@ -43,7 +43,7 @@ describe.each(DIALECTS)('webhook delivery on %s', (dialect) => {
   async function account(events = ALL_EVENTS) {
     const created = await t.newAccount();
     key = created.testKey;
-    secret = created.signingSecret;
+    secret = created.signingSecrets.test;
     const ep = await t.api(key, 'POST', '/api/v1/webhooks/endpoints', { url: receiver.url, event_types: events });
     expect(ep.status).toBe(201);
     return ep.body.endpoint.id as string;

@@ -46,7 +46,7 @@ describe.each(DIALECTS)('published signing vectors through the delivery worker o
       // Oldest first: every secret but the newest is in its rotation overlap.
       for (const [i, secret] of v.secrets.entries()) {
         const last = i === v.secrets.length - 1;
-        await t.services.store.accounts.insertSecret(tx, account.id, { id: newId('sec'), secret, createdAt: t.clock.now() - 1000 + i, expiresAt: last ? null : t.clock.now() + 3600_000 });
+        await t.services.store.accounts.insertSecret(tx, account.id, 'test', { id: newId('sec'), secret, createdAt: t.clock.now() - 1000 + i, expiresAt: last ? null : t.clock.now() + 3600_000 });
       }
       const row = await tx.get<{ seq: number }>(
         'INSERT INTO events (id, account_id, check_id, type, testing, payload, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING seq',

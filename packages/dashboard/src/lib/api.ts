@@ -1,5 +1,6 @@
 // The web app's only way to the service: JSON over fetch, same origin, with the session's CSRF token on
 // writes and the API's typed errors turned into ApiError.
+import { currentMode } from './mode.ts';
 
 export interface FieldError {
   field: string;
@@ -31,8 +32,6 @@ export const setUnauthorizedHandler = (handler: (() => void) | undefined): void 
 };
 
 export interface RequestOptions {
-  /** Test or live: which kind of checks and endpoints a signed-in user acts on. */
-  mode?: 'test' | 'live';
   body?: unknown;
   form?: FormData;
   signal?: AbortSignal;
@@ -48,7 +47,8 @@ export async function request<T>(method: string, path: string, options: RequestO
   const headers: Record<string, string> = { accept: 'application/json' };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
-  if (options.mode) headers['x-realid-mode'] = options.mode;
+  // Test or live, as the switch in the top bar says (the service ignores it on the customer's pages).
+  headers['x-realid-mode'] = currentMode();
   let response: Response;
   try {
     response = await fetch(path, {

@@ -2,8 +2,23 @@
 // page's heading on navigation so screen readers announce it.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
+import { setMode, useMode } from '../lib/mode.ts';
 import { Link } from '../lib/router.ts';
 import { useSession } from './session.ts';
+
+/** Test or live for the whole dashboard, as Stripe's dashboard has it. */
+function ModeSwitch() {
+  const mode = useMode();
+  return (
+    <div class="segmented mode-switch" role="group" aria-label="Dashboard mode">
+      {(['test', 'live'] as const).map((m) => (
+        <button key={m} type="button" aria-pressed={mode === m} class="button button-small" onClick={() => setMode(m)}>
+          {m === 'test' ? 'Test mode' : 'Live mode'}
+        </button>
+      ))}
+    </div>
+  );
+}
 
 const NAV = [
   { href: '/', label: 'ID checks', active: (p: string) => p === '/' || p.startsWith('/checks') },
@@ -13,6 +28,7 @@ const NAV = [
 
 export function AppShell(props: { path: string; children: ComponentChildren }) {
   const { session, signOut } = useSession();
+  const mode = useMode();
   const first = useRef(true);
   useEffect(() => {
     // After a client-side navigation, move focus to the new page (as a full page load would) so it is announced.
@@ -25,10 +41,15 @@ export function AppShell(props: { path: string; children: ComponentChildren }) {
   }, [props.path]);
 
   return (
-    <div class="shell">
+    <div class={`shell shell-${mode}`}>
       <a class="skip-link" href="#main">
         Skip to content
       </a>
+      {mode === 'test' && (
+        <p class="test-banner" role="status">
+          Test mode: test checks, test endpoints and the test signing secret. Nothing here touches live customers.
+        </p>
+      )}
       <header class="topbar">
         <Link href="/" class="brand">
           realid
@@ -44,6 +65,7 @@ export function AppShell(props: { path: string; children: ComponentChildren }) {
             ))}
           </ul>
         </nav>
+        <ModeSwitch />
         <div class="account">
           <span class="account-name">{session.account.name}</span>
           <span class="account-user">{session.user.email}</span>
@@ -52,7 +74,8 @@ export function AppShell(props: { path: string; children: ComponentChildren }) {
           </button>
         </div>
       </header>
-      <main id="main" tabIndex={-1}>
+      {/* Keyed by mode: switching remounts the page, so everything shown is fetched again in the new mode. */}
+      <main id="main" tabIndex={-1} key={mode}>
         {props.children}
       </main>
     </div>

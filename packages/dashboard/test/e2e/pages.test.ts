@@ -32,6 +32,7 @@ describe.skipIf(!browserAvailable)(`web app pages, in Chromium${skipReason}`, ()
   let browser: Browser;
   let page: Page;
   let testKey: string;
+  let liveKey: string;
 
   beforeAll(async () => {
     t = await startTestService('sqlite');
@@ -56,6 +57,7 @@ describe.skipIf(!browserAvailable)(`web app pages, in Chromium${skipReason}`, ()
     await page.getByRole('button', { name: 'Create account' }).click();
     await page.getByRole('heading', { name: 'Your account is ready' }).waitFor();
     testKey = (await page.locator('code.secret').first().textContent())!;
+    liveKey = (await page.locator('code.secret').nth(1).textContent())!;
     expect(testKey).toMatch(/^sk_test_/);
     await page.getByRole('button', { name: 'Continue to the dashboard' }).click();
     await page.getByRole('heading', { name: 'ID checks' }).waitFor();
@@ -65,7 +67,7 @@ describe.skipIf(!browserAvailable)(`web app pages, in Chromium${skipReason}`, ()
   it('creates an API key shown once, and revokes it', async () => {
     await page.getByRole('link', { name: 'API keys' }).click();
     await page.getByLabel('Label').fill('shop backend');
-    await page.getByLabel('Mode').selectOption('live');
+    await page.getByLabel('Key mode').selectOption('live');
     await page.getByRole('button', { name: 'Create key' }).click();
     const key = (await page.getByTestId('new-api-key').textContent())!;
     expect(key).toMatch(/^sk_live_/);
@@ -102,11 +104,27 @@ describe.skipIf(!browserAvailable)(`web app pages, in Chromium${skipReason}`, ()
     await expect.poll(() => page.locator('tbody tr').count()).toBe(1);
     // Each cell carries its column's name, which narrow screens show beside the value.
     const headers = await page.locator('thead th').allTextContents();
-    expect(headers).toEqual(['Check', 'Customer', 'Step', 'Verdict', 'Mode', 'Created']);
+    expect(headers).toEqual(['Check', 'Customer', 'Step', 'Verdict', 'Created']);
     expect(await page.locator('tbody tr td').evaluateAll((cells) => cells.map((c) => c.getAttribute('data-label')))).toEqual(headers);
     await page.reload();
     expect(await page.getByLabel('Verdict').inputValue()).toBe('failed');
     await expectLabelled(page);
+  });
+
+  it('switches the whole dashboard between test and live mode, with a banner in test mode', async () => {
+    await t.api(liveKey, 'POST', '/api/v1/checks', { customer: { email: 'carol@example.com', first_name: 'Carol' } });
+    await page.getByRole('link', { name: 'ID checks' }).click();
+    await page.getByRole('status').filter({ hasText: 'Test mode' }).waitFor();
+    await page.locator('tbody tr').filter({ hasText: 'Ann' }).waitFor();
+    await page.getByRole('group', { name: 'Dashboard mode' }).getByRole('button', { name: 'Live mode' }).click();
+    await page.locator('tbody tr').filter({ hasText: 'Carol' }).waitFor();
+    expect(await page.locator('tbody tr').count()).toBe(1);
+    expect(await page.getByText(/^Test mode:/).count()).toBe(0);
+    await page.reload();
+    await page.locator('tbody tr').filter({ hasText: 'Carol' }).waitFor();
+    await page.getByRole('group', { name: 'Dashboard mode' }).getByRole('button', { name: 'Test mode' }).click();
+    await page.locator('tbody tr').filter({ hasText: 'Ann' }).waitFor();
+    expect(await page.locator('tbody tr').filter({ hasText: 'Carol' }).count()).toBe(0);
   });
 
   it('lets the merchant overturn a failed check with a reason', async () => {

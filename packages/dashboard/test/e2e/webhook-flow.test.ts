@@ -90,7 +90,7 @@ describe.skipIf(!browserAvailable)(`web app with webhooks, in Chromium${skipReas
     await merchant.getByLabel('Last name').fill('Doe');
     await merchant.getByLabel('Order reference').fill('#1001');
     await merchant.getByLabel('Ask for a drawn signature').check();
-    expect(await merchant.getByLabel('Test check').isChecked()).toBe(true);
+    await merchant.getByText(/^A test check: judged by the simulator/).waitFor();
     await merchant.getByRole('button', { name: 'Create check' }).click();
     link = (await merchant.locator('code.customer-link').textContent())!;
     expect(link).toMatch(/\/c\/[A-Za-z0-9_-]{20,}$/);
@@ -135,9 +135,9 @@ describe.skipIf(!browserAvailable)(`web app with webhooks, in Chromium${skipReas
     await waitFor(() => completed().length === 1, 'check.completed at the receiver');
     const delivery = completed()[0]!;
     expect(delivery.body).toMatchObject({ event: 'check.completed', check: { id: checkId, step: 'completed', testing: true } });
-    const expected = createHmac('sha256', account.signingSecret).update(delivery.raw).digest('hex');
+    const expected = createHmac('sha256', account.signingSecrets.test).update(delivery.raw).digest('hex');
     expect(delivery.headers['x-real-id-signature']).toBe(expected);
-    await constructEvent(delivery.raw, delivery.headers, account.signingSecret);
+    await constructEvent(delivery.raw, delivery.headers, account.signingSecrets.test);
 
     await merchant.getByRole('link', { name: 'DevTools' }).click();
     const row = merchant.locator('li.message[data-event="check.completed"][data-status="delivered"]');
@@ -162,7 +162,7 @@ describe.skipIf(!browserAvailable)(`web app with webhooks, in Chromium${skipReas
     await merchant.getByText(/Previous secret, still signing until/).waitFor();
     newSecret = (await merchant.getByTestId('signing-secret').textContent())!;
     expect(newSecret).toMatch(/^whsec_/);
-    expect(newSecret).not.toBe(account.signingSecret);
+    expect(newSecret).not.toBe(account.signingSecrets.test);
     await merchant.locator('#secret').scrollIntoViewIfNeeded();
     await screenshot(merchant, 'devtools-secret-rotated');
   });

@@ -25,7 +25,8 @@ export interface CreatedAccount {
   account: Account;
   testKey: string;
   liveKey: string;
-  signingSecret: string;
+  /** One per mode: test deliveries are signed with the test secret, live ones with the live secret. */
+  signingSecrets: Record<KeyMode, string>;
 }
 
 export async function createAccount(
@@ -42,12 +43,14 @@ export async function createAccount(
     notifyEmail: input.notifyEmail ?? null,
     createdAt: now,
   };
-  const signingSecret = generateSecret();
+  const signingSecrets = { test: generateSecret(), live: generateSecret() };
   return store.driver.transaction(async (tx) => {
     await store.accounts.insert(tx, account);
     const test = await addApiKey(store, tx, account.id, 'test', now, 'default test key');
     const live = await addApiKey(store, tx, account.id, 'live', now, 'default live key');
-    await store.accounts.insertSecret(tx, account.id, { id: newId('sec'), secret: signingSecret, createdAt: now, expiresAt: null });
-    return { account, testKey: test.key, liveKey: live.key, signingSecret };
+    for (const mode of ['test', 'live'] as const) {
+      await store.accounts.insertSecret(tx, account.id, mode, { id: newId('sec'), secret: signingSecrets[mode], createdAt: now, expiresAt: null });
+    }
+    return { account, testKey: test.key, liveKey: live.key, signingSecrets };
   });
 }

@@ -8,9 +8,10 @@ import type { CheckRecord } from './check-types.ts';
 import { nextStep } from './transition-table.ts';
 import { settleAll } from './verdict.ts';
 
-export async function loadCheck(s: Services, accountId: string, id: string): Promise<CheckRecord> {
-  const check = await s.store.checks.get(accountId, id);
-  if (!check) throw notFound('Check');
+/** A check of the caller's account and mode: a test key's view of a live check is the same 404 as another account's. */
+export async function loadCheck(s: Services, principal: { account: { id: string }; mode: 'test' | 'live' }, id: string): Promise<CheckRecord> {
+  const check = await s.store.checks.get(principal.account.id, id);
+  if (!check || check.testing !== (principal.mode === 'test')) throw notFound('Check');
   return check;
 }
 

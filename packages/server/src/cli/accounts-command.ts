@@ -45,12 +45,12 @@ export async function accountsCommand(args: string[]): Promise<number> {
       plan: created.account.plan,
       test_key: created.testKey,
       live_key: created.liveKey,
-      signing_secret: created.signingSecret,
+      signing_secrets: created.signingSecrets,
     };
     if (values.json) console.log(JSON.stringify(out, null, 2));
     else {
       console.log(`Created account ${out.account_id} (${out.name}, ${out.plan} plan).`);
-      console.log(`Test key:       ${out.test_key}\nLive key:       ${out.live_key}\nSigning secret: ${out.signing_secret}`);
+      console.log(`Test key:            ${out.test_key}\nLive key:            ${out.live_key}\nTest signing secret: ${out.signing_secrets.test}\nLive signing secret: ${out.signing_secrets.live}`);
       console.log('The keys are shown once; only their hashes are stored.');
     }
     return 0;

@@ -109,17 +109,18 @@ export class AccountsRepo {
     return (await this.db.run('UPDATE api_keys SET revoked_at = ? WHERE id = ? AND account_id = ? AND revoked_at IS NULL', [at, keyId, accountId])) === 1;
   }
 
-  async insertSecret(tx: SqlExecutor, accountId: string, s: SigningSecret): Promise<void> {
-    await tx.run('INSERT INTO signing_secrets (id, account_id, secret, created_at, expires_at) VALUES (?, ?, ?, ?, ?)', [
-      s.id, accountId, s.secret, s.createdAt, s.expiresAt,
+  async insertSecret(tx: SqlExecutor, accountId: string, mode: KeyMode, s: SigningSecret): Promise<void> {
+    await tx.run('INSERT INTO signing_secrets (id, account_id, mode, secret, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)', [
+      s.id, accountId, mode, s.secret, s.createdAt, s.expiresAt,
     ]);
   }
 
-  /** Secrets that still sign, oldest first. */
-  async activeSecrets(accountId: string, now: number): Promise<SigningSecret[]> {
+  /** One mode's secrets that still sign, oldest first. */
+  async activeSecrets(accountId: string, mode: KeyMode, now: number): Promise<SigningSecret[]> {
     const rows = await this.db.all(
-      'SELECT * FROM signing_secrets WHERE account_id = ? AND (expires_at IS NULL OR expires_at > ?) ORDER BY CASE WHEN expires_at IS NULL THEN 1 ELSE 0 END, created_at, id',
-      [accountId, now],
+      `SELECT * FROM signing_secrets WHERE account_id = ? AND mode = ? AND (expires_at IS NULL OR expires_at > ?)
+       ORDER BY CASE WHEN expires_at IS NULL THEN 1 ELSE 0 END, created_at, id`,
+      [accountId, mode, now],
     );
     return rows.map((r) => ({
       id: r.id as string,
@@ -129,15 +130,17 @@ export class AccountsRepo {
     }));
   }
 
-  /** Ends the current secrets' lives at `overlapUntil` and adds `next`, in one transaction. */
-  async rotateSecret(accountId: string, next: SigningSecret, now: number, overlapUntil: number): Promise<void> {
+  /** Ends one mode's current secrets' lives at `overlapUntil` and adds `next`, in one transaction. */
+  async rotateSecret(accountId: string, mode: KeyMode, next: SigningSecret, now: number, overlapUntil: number): Promise<void> {
     await this.db.transaction(async (tx) => {
       await tx.run(
-        'UPDATE signing_secrets SET expires_at = ? WHERE account_id = ? AND (expires_at IS NULL OR expires_at > ?)',
-        [overlapUntil, accountId, overlapUntil],
+        'UPDATE signing_secrets SET expires_at = ? WHERE account_id = ? AND mode = ? AND (expires_at IS NULL OR expires_at > ?)',
+        [overlapUntil, accountId, mode, overlapUntil],
       );
-      await tx.run('DELETE FROM signing_secrets WHERE account_id = ? AND expires_at IS NOT NULL AND expires_at <= ?', [accountId, now]);
-      await this.insertSecret(tx, accountId, next);
+      await tx.run('DELETE FROM signing_secrets WHERE account_id = ? AND mode = ? AND expires_at IS NOT NULL AND expires_at <= ?', [
+        accountId, mode, now,
+      ]);
+      await this.insertSecret(tx, accountId, mode, next);
     });
   }
 

@@ -54,6 +54,8 @@ export interface MessageRow {
 }
 
 export interface MessageFilters {
+  /** Messages to endpoints of this mode only. */
+  mode: 'test' | 'live';
   endpointId?: string;
   status?: DeliveryStatus;
   eventType?: string;
@@ -201,9 +203,9 @@ export class DeliveriesRepo {
   }
 
   async listMessages(accountId: string, f: MessageFilters): Promise<MessageRow[]> {
-    const where = ['d.account_id = ?'];
-    const params: (string | number)[] = [accountId];
-    const add = (sql: string, ...values: (string | number)[]) => {
+    const where = ['d.account_id = ?', 'ep.mode = ?'];
+    const params: (string | number | boolean)[] = [accountId, f.mode];
+    const add = (sql: string, ...values: (string | number | boolean)[]) => {
       where.push(sql);
       params.push(...values);
     };
@@ -214,17 +216,19 @@ export class DeliveriesRepo {
     if (f.checkId) add('d.check_id = ?', f.checkId);
     if (f.before) add('(d.created_at < ? OR (d.created_at = ? AND d.id < ?))', f.before.createdAt, f.before.createdAt, f.before.id);
     const rows = await this.db.all(
-      `SELECT d.*, e.payload FROM deliveries d JOIN events e ON e.id = d.event_id
+      `SELECT d.*, e.payload FROM deliveries d JOIN events e ON e.id = d.event_id JOIN endpoints ep ON ep.id = d.endpoint_id
        WHERE ${where.join(' AND ')} ORDER BY d.created_at DESC, d.id DESC LIMIT ?`,
       [...params, f.limit],
     );
     return rows.map(toMessage);
   }
 
-  async getMessage(accountId: string, id: string): Promise<MessageRow | undefined> {
+  /** A message to an endpoint of one mode. */
+  async getMessage(accountId: string, id: string, mode: 'test' | 'live'): Promise<MessageRow | undefined> {
     const row = await this.db.get(
-      'SELECT d.*, e.payload FROM deliveries d JOIN events e ON e.id = d.event_id WHERE d.id = ? AND d.account_id = ?',
-      [id, accountId],
+      `SELECT d.*, e.payload FROM deliveries d JOIN events e ON e.id = d.event_id JOIN endpoints ep ON ep.id = d.endpoint_id
+       WHERE d.id = ? AND d.account_id = ? AND ep.mode = ?`,
+      [id, accountId, mode],
     );
     return row && toMessage(row);
   }

@@ -5,6 +5,7 @@ import { hostname } from 'node:os';
 import type { Services } from '../app/services.ts';
 import { DELIVERIES_CHANNEL } from '../store/events-repo.ts';
 import type { ClaimedDelivery } from '../store/deliveries-repo.ts';
+import type { KeyMode } from '../store/accounts-repo.ts';
 import type { Endpoint } from '../store/endpoints-repo.ts';
 import { attemptDelivery, type AttemptContext } from './attempt-delivery.ts';
 import { ClaimMemory } from './claim-memory.ts';
@@ -258,18 +259,16 @@ export class DeliveryWorker {
     if (batch.length === 0) return;
     let payloads: Map<string, string>, endpoints: Map<string, Endpoint>, secrets: Map<string, string[]>;
     try {
-      [payloads, endpoints, secrets] = await Promise.all([
-        this.s.store.deliveries.payloads(batch.map((d) => d.eventId)),
-        this.endpointsOf(batch),
-        this.secretsOf(batch),
-      ]);
+      [payloads, endpoints] = await Promise.all([this.s.store.deliveries.payloads(batch.map((d) => d.eventId)), this.endpointsOf(batch)]);
+      secrets = await this.secretsOf(endpoints);
     } catch (error) {
       // Their slots free up; their leases expire and they are claimed again.
       for (const d of batch) this.finished(d.endpointId, d.id);
       throw error;
     }
     for (const d of batch) {
-      const task = this.deliver(d, endpoints.get(d.endpointId), payloads.get(d.eventId), secrets.get(d.accountId) ?? []);
+      const endpoint = endpoints.get(d.endpointId);
+      const task = this.deliver(d, endpoint, payloads.get(d.eventId), (endpoint && secrets.get(`${endpoint.accountId}:${endpoint.mode}`)) ?? []);
       this.tasks.add(task);
       void task.finally(() => this.tasks.delete(task));
     }
@@ -316,10 +315,16 @@ export class DeliveryWorker {
     return new Map(found.filter((e): e is Endpoint => e !== undefined).map((e) => [e.id, e]));
   }
 
-  private async secretsOf(batch: ClaimedDelivery[]): Promise<Map<string, string[]>> {
+  /** Each account's secrets per mode, keyed `account:mode`: test endpoints get test-signed deliveries. */
+  private async secretsOf(endpoints: Map<string, Endpoint>): Promise<Map<string, string[]>> {
     const now = this.s.clock.now();
-    const ids = [...new Set(batch.map((d) => d.accountId))];
-    const lists = await Promise.all(ids.map(async (id) => [id, (await this.s.store.accounts.activeSecrets(id, now)).map((x) => x.secret)] as const));
+    const keys = [...new Set([...endpoints.values()].map((e) => `${e.accountId}:${e.mode}`))];
+    const lists = await Promise.all(
+      keys.map(async (key) => {
+        const [accountId, mode] = key.split(':') as [string, KeyMode];
+        return [key, (await this.s.store.accounts.activeSecrets(accountId, mode, now)).map((x) => x.secret)] as const;
+      }),
+    );
     return new Map(lists);
   }
 }

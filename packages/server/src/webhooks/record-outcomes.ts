@@ -18,7 +18,7 @@ const DAY = 24 * 3600_000;
 async function applyHealth(s: Services, tx: SqlExecutor, item: OutcomeWithContext, notices: Notice[]): Promise<void> {
   const { outcome, endpoint } = item;
   const at = outcome.attempt.startedAt + outcome.attempt.latencyMs;
-  const base = { accountId: endpoint.accountId, at, data: { endpoint_id: endpoint.id, url: endpoint.url } };
+  const base = { accountId: endpoint.accountId, at, data: { endpoint_id: endpoint.id, mode: endpoint.mode, url: endpoint.url } };
   if (outcome.result === 'delivered') {
     // The snapshot may be a little old; a stale "failing" only costs one no-op update.
     if (endpoint.failingSince !== null) await s.store.endpoints.markHealthy(tx, endpoint.id);

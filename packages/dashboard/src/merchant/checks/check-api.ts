@@ -11,7 +11,6 @@ export interface CheckFilters {
   q?: string;
   step?: string;
   verdict?: string;
-  testing?: string;
   created_after?: string;
   created_before?: string;
 }
@@ -28,8 +27,7 @@ export interface NewCheckInput {
   rules: Partial<Pick<CheckSummary['rules'], 'id_check_type' | 'include_back_of_id' | 'selfie_liveness' | 'signature_required'>>;
 }
 
-export const createCheck = (input: NewCheckInput, mode: 'test' | 'live') =>
-  post<{ check: CheckSummary & { link: string } }>('/api/v1/checks', input, { mode });
+export const createCheck = (input: NewCheckInput) => post<{ check: CheckSummary & { link: string } }>('/api/v1/checks', input);
 
 export const approveCheck = (id: string, reason?: string) => post<{ check: CheckDetail }>(`/api/v1/checks/${encodeURIComponent(id)}/approve`, reason ? { reason } : {});
 export const rejectCheck = (id: string, reason: string) => post<{ check: CheckDetail }>(`/api/v1/checks/${encodeURIComponent(id)}/reject`, { reason });

@@ -9,26 +9,23 @@ export interface FilterForm {
   q: string;
   step: string;
   verdict: string;
-  mode: string;
   from: string;
   to: string;
 }
 
-export const FILTER_KEYS = ['q', 'step', 'verdict', 'mode', 'from', 'to'] as const;
+export const FILTER_KEYS = ['q', 'step', 'verdict', 'from', 'to'] as const;
 
 export const formFromSearch = (search: URLSearchParams): FilterForm =>
   Object.fromEntries(FILTER_KEYS.map((k) => [k, search.get(k) ?? ''])) as unknown as FilterForm;
 
 const STEP_OPTIONS = [['', 'Any step'], ...Object.entries(STEP_LABELS)] as const;
 const VERDICT_OPTIONS = [['', 'Any verdict'], ['pending', 'Pending'], ['passed', 'Passed'], ['failed', 'Failed']] as const;
-const MODE_OPTIONS = [['', 'Test and live'], ['test', 'Test only'], ['live', 'Live only']] as const;
 
 export function toApiFilters(form: FilterForm): CheckFilters {
   return {
     ...(form.q.trim() ? { q: form.q.trim() } : {}),
     ...(form.step ? { step: form.step } : {}),
     ...(form.verdict ? { verdict: form.verdict } : {}),
-    ...(form.mode ? { testing: form.mode === 'test' ? 'true' : 'false' } : {}),
     ...(form.from ? { created_after: startOfDay(form.from) } : {}),
     ...(form.to ? { created_before: endOfDay(form.to) } : {}),
   };
@@ -37,7 +34,7 @@ export function toApiFilters(form: FilterForm): CheckFilters {
 export function CheckFiltersForm(props: { initial: FilterForm; onApply: (form: FilterForm) => void }) {
   const [form, setForm] = useState(props.initial);
   const set = (key: keyof FilterForm) => (e: { currentTarget: HTMLInputElement | HTMLSelectElement }) => setForm({ ...form, [key]: e.currentTarget.value });
-  const empty: FilterForm = { q: '', step: '', verdict: '', mode: '', from: '', to: '' };
+  const empty: FilterForm = { q: '', step: '', verdict: '', from: '', to: '' };
   return (
     <form
       class="filters"
@@ -51,7 +48,6 @@ export function CheckFiltersForm(props: { initial: FilterForm; onApply: (form: F
       <TextField label="Search" type="search" value={form.q} onInput={set('q')} placeholder="Name, email, check or order id" />
       <SelectField label="Step" value={form.step} onChange={set('step')} options={STEP_OPTIONS} />
       <SelectField label="Verdict" value={form.verdict} onChange={set('verdict')} options={VERDICT_OPTIONS} />
-      <SelectField label="Mode" value={form.mode} onChange={set('mode')} options={MODE_OPTIONS} />
       <TextField label="Created from" type="date" value={form.from} onInput={set('from')} />
       <TextField label="Created until" type="date" value={form.to} onInput={set('to')} />
       <div class="filters-actions">

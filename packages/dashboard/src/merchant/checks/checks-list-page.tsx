@@ -7,7 +7,7 @@ import { ErrorMessage, Loading } from '../../ui/feedback.tsx';
 import { Table, type Column } from '../../ui/table.tsx';
 import { PageTitle } from '../app-shell.tsx';
 import { listChecks, type CheckSummary } from './check-api.ts';
-import { ModeBadge, StepBadge, VerdictBadge, customerName } from './check-badges.tsx';
+import { StepBadge, VerdictBadge, customerName } from './check-badges.tsx';
 import { CheckFiltersForm, FILTER_KEYS, formFromSearch, toApiFilters, type FilterForm } from './check-filters.tsx';
 import { NewCheckForm } from './new-check-form.tsx';
 
@@ -23,7 +23,6 @@ const CHECK_COLUMNS: Column<CheckSummary>[] = [
   { label: 'Customer', cell: (c) => customerName(c) },
   { label: 'Step', cell: (c) => <StepBadge step={c.step} /> },
   { label: 'Verdict', cell: (c) => <VerdictBadge verdict={c.verdict} /> },
-  { label: 'Mode', cell: (c) => <ModeBadge testing={c.rules.testing} /> },
   { label: 'Created', cell: (c) => formatDateTime(c.created_at) },
 ];
 

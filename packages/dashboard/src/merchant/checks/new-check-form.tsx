@@ -5,6 +5,7 @@ import { Link } from '../../lib/router.ts';
 import { CopyButton } from '../../ui/actions.tsx';
 import { Card } from '../../ui/card.tsx';
 import { Alert, ErrorMessage } from '../../ui/feedback.tsx';
+import { useMode } from '../../lib/mode.ts';
 import { CheckboxField, SelectField, TextField } from '../../ui/fields.tsx';
 import { createCheck, type CheckSummary } from './check-api.ts';
 
@@ -12,7 +13,7 @@ const EMPTY = { email: '', phone: '', first_name: '', last_name: '', order: '' }
 
 export function NewCheckForm(props: { onCreated: () => void }) {
   const [form, setForm] = useState(EMPTY);
-  const [testing, setTesting] = useState(true);
+  const mode = useMode();
   const [idCheckType, setIdCheckType] = useState<'idv' | 'id'>('idv');
   const [includeBack, setIncludeBack] = useState(false);
   const [turnedSelfie, setTurnedSelfie] = useState(false);
@@ -37,7 +38,6 @@ export function NewCheckForm(props: { onCreated: () => void }) {
     try {
       const { check } = await createCheck(
         { customer, ...(form.order.trim() ? { order: { name: form.order.trim() } } : {}), rules },
-        testing ? 'test' : 'live',
       );
       setCreated(check);
       setForm(EMPTY);
@@ -84,12 +84,11 @@ export function NewCheckForm(props: { onCreated: () => void }) {
           />
         )}
         <CheckboxField label="Ask for a drawn signature" checked={signature} onChange={setSignature} />
-        <CheckboxField
-          label="Test check"
-          checked={testing}
-          onChange={setTesting}
-          hint="Test checks are judged by the simulator and marked testing: true in webhooks."
-        />
+        <p class="hint">
+          {mode === 'test'
+            ? 'A test check: judged by the simulator, marked testing: true in webhooks. Switch to live mode in the top bar for a real one.'
+            : 'A live check: a real customer’s ID, judged by the live analyzer.'}
+        </p>
         <div class="form-actions">
           <button type="submit" class="button button-primary">
             Create check

@@ -52,7 +52,7 @@ function CreateKey(props: { onCreated: () => Promise<void> }) {
       <ErrorMessage error={error} />
       <form class="inline-form" onSubmit={submit}>
         <TextField label="Label" required maxLength={100} value={label} onInput={(e) => setLabel(e.currentTarget.value)} hint="Where the key is used, e.g. “shop backend”." />
-        <SelectField label="Mode" value={mode} onChange={(e) => setMode(e.currentTarget.value as 'test' | 'live')} options={[['test', 'Test'], ['live', 'Live']]} />
+        <SelectField label="Key mode" value={mode} onChange={(e) => setMode(e.currentTarget.value as 'test' | 'live')} options={[['test', 'Test'], ['live', 'Live']]} />
         <button type="submit" class="button button-primary">
           Create key
         </button>

@@ -35,11 +35,13 @@ export function checksRoutes(s: Services) {
 
     app.get<{ Querystring: ListQuery }>('/checks', { schema: { querystring: schema.listChecksQuery, tags: ['checks'] } }, async (request) => {
       const q = request.query;
-      const { account } = principalOf(request);
+      const { account, mode } = principalOf(request);
+      // A key lists its own mode's checks; asking for the other mode's finds none, as for another account's.
+      if (q.testing !== undefined && q.testing !== (mode === 'test')) return { checks: [], next_cursor: null };
       const rows = await s.store.checks.list(account.id, {
         ...(q.step ? { step: q.step } : {}),
         ...(q.verdict ? { verdict: q.verdict } : {}),
-        ...(q.testing !== undefined ? { testing: q.testing } : {}),
+        testing: mode === 'test',
         ...(q.created_after ? { createdAfter: Date.parse(q.created_after) } : {}),
         ...(q.created_before ? { createdBefore: Date.parse(q.created_before) } : {}),
         ...(q.q ? { search: q.q } : {}),
@@ -54,15 +56,17 @@ export function checksRoutes(s: Services) {
       '/checks/:id',
       { schema: { params: schema.checkIdParams, querystring: schema.withPhotosQuery, tags: ['checks'] } },
       async (request) => {
-        const { account } = principalOf(request);
-        const check = await loadCheck(s, account.id, request.params.id);
+        const principal = principalOf(request);
+        const check = await loadCheck(s, principal, request.params.id);
+        const { account } = principal;
         return { check: await checkDetail(s, check, account.name, request.query.withPhotos && check.deletedAt === null) };
       },
     );
 
     app.delete<{ Params: IdParams }>('/checks/:id', { schema: { params: schema.checkIdParams, tags: ['checks'] } }, async (request) => {
-      const { account } = principalOf(request);
-      const deleted = await deleteCheckData(s, await loadCheck(s, account.id, request.params.id));
+      const principal = principalOf(request);
+      const deleted = await deleteCheckData(s, await loadCheck(s, principal, request.params.id));
+      const { account } = principal;
       return { message: 'Deleted the check’s personal data and photos', check: checkSummary(deleted, account.name) };
     });
 
@@ -71,8 +75,9 @@ export function checksRoutes(s: Services) {
         `/checks/:id/${path}`,
         { schema: { params: schema.checkIdParams, body: verdict === 'failed' ? schema.rejectBody : schema.decisionBody, tags: ['checks'] } },
         async (request) => {
-          const { account } = principalOf(request);
-          const check = await loadCheck(s, account.id, request.params.id);
+          const principal = principalOf(request);
+          const check = await loadCheck(s, principal, request.params.id);
+          const { account } = principal;
           const decided = await decide(s, check, verdict, 'merchant', request.body?.reason);
           return { check: await checkDetail(s, decided, account.name, false) };
         },
@@ -83,8 +88,9 @@ export function checksRoutes(s: Services) {
       '/checks/:id/simulate',
       { schema: { params: schema.checkIdParams, body: schema.simulateBody, tags: ['checks'] } },
       async (request) => {
-        const { account } = principalOf(request);
-        const check = await loadCheck(s, account.id, request.params.id);
+        const principal = principalOf(request);
+        const check = await loadCheck(s, principal, request.params.id);
+        const { account } = principal;
         return { check: await checkDetail(s, await simulate(s, check, request.body ?? { action: 'pass' }), account.name, false) };
       },
     );

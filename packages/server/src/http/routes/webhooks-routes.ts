@@ -6,6 +6,7 @@ import type { Services } from '../../app/services.ts';
 import { AppError, notFound } from '../../errors/app-error.ts';
 import type { EventType } from '../../events/event-types.ts';
 import { newId } from '../../ids.ts';
+import type { AccountLogEntry, KeyMode } from '../../store/accounts-repo.ts';
 import type { DeliveryStatus, MessageRow } from '../../store/deliveries-repo.ts';
 import type { Endpoint } from '../../store/endpoints-repo.ts';
 import { createEndpoint, updateEndpoint, type EndpointInput } from '../../webhooks/endpoint-service.ts';
@@ -49,6 +50,12 @@ interface IdParams {
   id: string;
 }
 
+/** A notice is about one endpoint; older notices name only the endpoint, whose mode decides. */
+function noticeMode(entry: AccountLogEntry, modes: Map<string, KeyMode>): KeyMode | undefined {
+  const data = (entry.data ?? {}) as { mode?: KeyMode; endpoint_id?: string };
+  return data.mode ?? (data.endpoint_id ? modes.get(data.endpoint_id) : undefined);
+}
+
 export function webhooksRoutes(s: Services) {
   return async (app: FastifyInstance): Promise<void> => {
     app.addHook('preHandler', async (request) => {
@@ -57,23 +64,39 @@ export function webhooksRoutes(s: Services) {
       }
     });
     const accountId = (request: FastifyRequest): string => principalOf(request).account.id;
+    // A key reaches only its own mode's endpoints, messages and secret: the other mode's are as unknown as
+    // another account's.
+    const modeOf = (request: FastifyRequest): KeyMode => principalOf(request).mode;
     async function endpointOf(request: FastifyRequest<{ Params: IdParams }>) {
       const endpoint = await s.store.endpoints.get(accountId(request), request.params.id);
-      if (!endpoint) throw notFound('Endpoint');
+      if (!endpoint || endpoint.mode !== modeOf(request)) throw notFound('Endpoint');
       return endpoint;
     }
     async function messageOf(request: FastifyRequest<{ Params: IdParams }>) {
-      const message = await s.store.deliveries.getMessage(accountId(request), request.params.id);
+      const message = await s.store.deliveries.getMessage(accountId(request), request.params.id, modeOf(request));
       if (!message) throw notFound('Message');
       return message;
     }
 
-    app.get('/webhooks/endpoints', async (request) => ({ endpoints: (await s.store.endpoints.list(accountId(request))).map(endpointView) }));
+    app.get('/webhooks/endpoints', async (request) => ({
+      endpoints: (await s.store.endpoints.list(accountId(request))).filter((e) => e.mode === modeOf(request)).map(endpointView),
+    }));
 
     app.post<{ Body: EndpointInput }>('/webhooks/endpoints', { schema: { body: schema.createEndpointBody } }, async (request, reply) => {
       const { account, mode } = principalOf(request);
+      if (request.body.mode !== undefined && request.body.mode !== mode) {
+        throw new AppError('validation_failed', `A ${mode} key manages ${mode} endpoints.`, [
+          { field: 'mode', message: `must be ${mode} with this key, or left out` },
+        ]);
+      }
       return reply.status(201).send({ endpoint: endpointView(await createEndpoint(s, account.id, mode, request.body)) });
     });
+
+    async function noticesOf(request: FastifyRequest): Promise<AccountLogEntry[]> {
+      const [entries, endpoints] = await Promise.all([s.store.accounts.listLog(accountId(request), 100), s.store.endpoints.list(accountId(request))]);
+      const modes = new Map(endpoints.map((e) => [e.id, e.mode]));
+      return entries.filter((e) => noticeMode(e, modes) === modeOf(request));
+    }
 
     app.get<{ Params: IdParams }>('/webhooks/endpoints/:id', { schema: { params: schema.idParams } }, async (request) => ({
       endpoint: endpointView(await endpointOf(request)),
@@ -111,7 +134,8 @@ export function webhooksRoutes(s: Services) {
     );
 
     app.get('/webhooks/secret', async (request) => ({
-      secrets: (await s.store.accounts.activeSecrets(accountId(request), s.clock.now())).map((x) => ({
+      mode: modeOf(request),
+      secrets: (await s.store.accounts.activeSecrets(accountId(request), modeOf(request), s.clock.now())).map((x) => ({
         secret: x.secret,
         created_at: iso(x.createdAt),
         expires_at: iso(x.expiresAt),
@@ -123,8 +147,9 @@ export function webhooksRoutes(s: Services) {
       const now = s.clock.now();
       const overlapUntil = now + s.config.webhooks.secretOverlapHours * 3600_000;
       const secret = generateSecret();
-      await s.store.accounts.rotateSecret(accountId(request), { id: newId('sec'), secret, createdAt: now, expiresAt: null }, now, overlapUntil);
-      return { secret, previous_expires_at: iso(overlapUntil) };
+      const mode = modeOf(request);
+      await s.store.accounts.rotateSecret(accountId(request), mode, { id: newId('sec'), secret, createdAt: now, expiresAt: null }, now, overlapUntil);
+      return { mode, secret, previous_expires_at: iso(overlapUntil) };
     });
 
     app.get<{ Querystring: { endpoint_id?: string; status?: DeliveryStatus; event_type?: string; check_id?: string; limit: number; cursor?: string } }>(
@@ -133,6 +158,7 @@ export function webhooksRoutes(s: Services) {
       async (request) => {
         const q = request.query;
         const rows = await s.store.deliveries.listMessages(accountId(request), {
+          mode: modeOf(request),
           ...(q.endpoint_id ? { endpointId: q.endpoint_id } : {}),
           ...(q.status ? { status: q.status } : {}),
           ...(q.event_type ? { eventType: q.event_type } : {}),
@@ -172,7 +198,7 @@ export function webhooksRoutes(s: Services) {
     });
 
     app.get('/webhooks/log', async (request) => ({
-      entries: (await s.store.accounts.listLog(accountId(request), 100)).map((e) => ({
+      entries: (await noticesOf(request)).map((e) => ({
         id: e.id,
         kind: e.kind,
         message: e.message,

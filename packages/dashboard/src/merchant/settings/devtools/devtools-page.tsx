@@ -13,23 +13,12 @@ import { EndpointCard } from './endpoint-card.tsx';
 import { EventUrls } from './event-urls.tsx';
 import { PlanRequired } from './plan-required.tsx';
 import { SigningSecret } from './signing-secret.tsx';
-import { listEndpoints, type Mode } from './webhooks-api.ts';
-
-function ModeSwitch(props: { mode: Mode; onChange: (mode: Mode) => void }) {
-  return (
-    <div class="segmented" role="group" aria-label="Mode">
-      {(['test', 'live'] as const).map((m) => (
-        <button key={m} type="button" aria-pressed={props.mode === m} class="button button-small" onClick={() => props.onChange(m)}>
-          {m === 'test' ? 'Test mode' : 'Live mode'}
-        </button>
-      ))}
-    </div>
-  );
-}
+import { useMode } from '../../../lib/mode.ts';
+import { listEndpoints } from './webhooks-api.ts';
 
 export function DevToolsPage() {
   const { session } = useSession();
-  const [mode, setMode] = useState<Mode>('test');
+  const mode = useMode();
   const [refreshKey, setRefreshKey] = useState(0);
   const endpoints = useAsync((signal) => listEndpoints(signal), []);
   const changed = async () => {
@@ -45,7 +34,6 @@ export function DevToolsPage() {
     <section class="devtools">
       <div class="page-header">
         <PageTitle>DevTools</PageTitle>
-        {!planError && <ModeSwitch mode={mode} onChange={setMode} />}
       </div>
       {planError ? (
         <PlanRequired message={planError.message} accountId={session.account.id} />
@@ -66,7 +54,7 @@ export function DevToolsPage() {
               </ul>
             )}
           </Card>
-          <Card id="secret" title="Signing secret">
+          <Card id="secret" title={`Signing secret (${mode} mode)`}>
             <SigningSecret />
           </Card>
           <Card id="log" title="Delivery log" wide>

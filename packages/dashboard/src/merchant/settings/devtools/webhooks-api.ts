@@ -1,7 +1,8 @@
 // The webhooks API (Enterprise plan) as Settings › DevTools uses it.
 import { del, get, patch, post, query } from '../../../lib/api.ts';
 
-export type Mode = 'test' | 'live';
+export type { Mode } from '../../../lib/mode.ts';
+import type { Mode } from '../../../lib/mode.ts';
 
 export interface Endpoint {
   id: string;
