@@ -1,5 +1,7 @@
 // A busy SQLite database: its commits go to the WAL, and checkpoints (on a thread of their own) carry them into
 // the database file, so the WAL stays bounded however much is written, and nothing is lost across a reopen.
+import { migrate } from '../src/store/migrations.ts';
+import { testMasterKeys } from './support/master-keys.ts';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -20,7 +22,7 @@ describe('SQLite checkpoints', () => {
     dataDir = await mkdtemp(path.join(tmpdir(), 'realid-wal-'));
     file = path.join(dataDir, 'realid.sqlite');
     driver = openDriver({ dataDir });
-    await driver.migrate();
+    await migrate(driver, { now: Date.now(), masterKeys: testMasterKeys() });
     await driver.run('CREATE TABLE wal_probe (n INTEGER, data BLOB)');
   });
   afterEach(async () => {

@@ -7,7 +7,9 @@ import { createAccount } from '../src/accounts/create-account.ts';
 import { ManualClock } from '../src/app/clock.ts';
 import { EVENT_TYPES, buildEvent } from '../src/events/event-types.ts';
 import { newId } from '../src/ids.ts';
-import { openDriver, Store, type StoreLocation } from '../src/store/store.ts';
+import { migrate } from '../src/store/migrations.ts';
+import { openDriver, openStore, type Store, type StoreLocation } from '../src/store/store.ts';
+import { testMasterKeys } from './support/master-keys.ts';
 import { POSTGRES_URL, DIALECTS, dropSchema, uniqueSchema } from './support/databases.ts';
 import { waitFor } from './support/webhook-receiver.ts';
 
@@ -15,11 +17,12 @@ describe.each(DIALECTS)('storage port on %s', (dialect) => {
   let location: StoreLocation;
   let store: Store;
   const clock = new ManualClock();
+  const keys = testMasterKeys();
 
   beforeAll(async () => {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'realid-store-'));
     location = dialect === 'postgres' ? { databaseUrl: POSTGRES_URL, dataDir, schema: uniqueSchema() } : { dataDir };
-    store = new Store(openDriver(location));
+    store = await openStore(location, keys);
   });
   afterAll(async () => {
     await store.close();
@@ -28,13 +31,17 @@ describe.each(DIALECTS)('storage port on %s', (dialect) => {
   });
 
   it('migrates safely when several processes start at once, and again later', async () => {
-    const others = [openDriver(location), openDriver(location), openDriver(location)];
-    await Promise.all([store.driver.migrate(), ...others.map((d) => d.migrate())]);
-    await store.driver.migrate();
-    const rows = await store.driver.all<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
+    const fresh: StoreLocation = { ...location, dataDir: await mkdtemp(path.join(tmpdir(), 'realid-store-')), ...(location.schema ? { schema: uniqueSchema() } : {}) };
+    const drivers = [openDriver(fresh), openDriver(fresh), openDriver(fresh), openDriver(fresh)];
+    const context = { now: clock.now(), masterKeys: keys };
+    await Promise.all(drivers.map((d) => migrate(d, context)));
+    await migrate(drivers[0]!, context);
+    const rows = await drivers[0]!.all<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
     expect(rows.map((r) => Number(r.version))).toEqual([...new Set(rows.map((r) => Number(r.version)))]);
     expect(rows.length).toBeGreaterThan(0);
-    await Promise.all(others.map((d) => d.close()));
+    await Promise.all(drivers.map((d) => d.close()));
+    if (fresh.schema) await dropSchema(fresh.schema);
+    await rm(fresh.dataDir, { recursive: true, force: true });
   });
 
   it('rolls back the state change and its events together', async () => {

@@ -4,7 +4,9 @@ import { pino, type Logger } from 'pino';
 import { ManualReview } from '../analysis/manual-review.ts';
 import { TestSimulator } from '../analysis/test-simulator.ts';
 import { EncryptedBlobStore } from '../blobs/encrypted-blob-store.ts';
-import { deriveKey, loadMasterKey } from '../blobs/master-key.ts';
+import { loadMasterKeys } from '../keys/master-key-source.ts';
+import { deriveKey } from '../keys/master-keys.ts';
+import { serviceKey } from '../store/service-keys-repo.ts';
 import type { Config } from '../config/config.ts';
 import { createMailer } from '../mail/mailer.ts';
 import { openStore, type Store, type StoreLocation } from '../store/store.ts';
@@ -34,19 +36,17 @@ export interface ServiceOverrides {
 
 export async function createServices(config: Config, overrides: ServiceOverrides = {}): Promise<Services> {
   const logger = overrides.logger ?? createLogger(config.logLevel);
-  const store =
-    overrides.store ??
-    (await openStore(storeLocation(config)));
-  const master = loadMasterKey(config.encryptionKey, config.dataDir);
+  const masterKeys = loadMasterKeys(config);
+  const store = overrides.store ?? (await openStore(storeLocation(config), masterKeys));
   return {
     config,
     store,
     clock: overrides.clock ?? systemClock,
     logger,
-    blobs: new EncryptedBlobStore(path.join(config.dataDir, 'photos'), deriveKey(master, 'photos')),
+    blobs: new EncryptedBlobStore(path.join(config.dataDir, 'photos'), () => masterKeys.all.map((k) => deriveKey(k.key, 'photos'))),
     mailer: createMailer(config.smtpUrl, config.mailFrom, logger),
     analyzers: { simulator: new TestSimulator(), manual: new ManualReview() },
-    urlKey: deriveKey(master, 'photo-urls'),
+    urlKey: await serviceKey(store.driver, masterKeys, 'photo-urls', Date.now()),
   };
 }
 

@@ -40,7 +40,7 @@ export async function checkDetail(s: Services, check: CheckRecord, shopName: str
   const [photos, events, requests] = await Promise.all([
     s.store.checks.listPhotos(check.accountId, check.id),
     s.store.events.listForCheck(check.accountId, check.id),
-    s.store.events.listPrivacyRequests(check.accountId, check.id),
+    s.store.privacyRequests.list(check.accountId, check.id),
   ]);
   const expires = s.clock.now() + PHOTO_URL_TTL_MS;
   return {

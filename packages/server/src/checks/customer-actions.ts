@@ -33,7 +33,7 @@ export async function filePrivacyRequest(
   const now = s.clock.now();
   const id = newId('preq');
   await s.store.driver.transaction(async (tx) => {
-    await s.store.events.insertPrivacyRequest(tx, { id, accountId: check.accountId, checkId: check.id, kind, message: message ?? null, createdAt: now });
+    await s.store.privacyRequests.insert(tx, { id, accountId: check.accountId, checkId: check.id, kind, message: message ?? null, createdAt: now });
     await s.store.events.append(tx, check, [buildEvent(PRIVACY_EVENT_FOR[kind], check, now)]);
   });
   return { id, kind, created_at: new Date(now).toISOString() };
@@ -46,7 +46,7 @@ export async function customerView(s: Services, check: CheckRecord) {
   const [photos, account, requests] = await Promise.all([
     s.store.checks.listPhotos(check.accountId, check.id),
     s.store.accounts.get(check.accountId),
-    s.store.events.listPrivacyRequests(check.accountId, check.id),
+    s.store.privacyRequests.list(check.accountId, check.id),
   ]);
   const accepted = new Set(photos.filter((p) => p.status === 'accepted').map((p) => p.kind));
   const needed = requiredPhotoKinds(check.rules).filter((k) => !accepted.has(k));

@@ -29,7 +29,8 @@ export async function decide(
   assertNotDeleted(check);
   const now = s.clock.now();
   const step = nextStep(check.step, verdict === 'passed' ? 'approve' : 'reject');
-  const reasons = verdict === 'failed' ? [reason('manual_rejected', note)] : [];
+  // The merchant's note is personal to this case: it is kept, sealed, in the decision, not in the reason codes.
+  const reasons = verdict === 'failed' ? [reason('manual_rejected')] : [];
   const next: CheckRecord = {
     ...check,
     step,
@@ -65,13 +66,14 @@ export async function deleteCheckData(s: Services, check: CheckRecord): Promise<
   };
   const saved = await commitCheck(s.store, next, check.version, [], async (tx) => {
     await s.store.checks.deletePhotos(tx, check.accountId, check.id);
-    await s.store.events.erasePrivacyMessages(tx, check.accountId, check.id);
+    await s.store.privacyRequests.eraseMessages(tx, check.accountId, check.id);
   });
   try {
     await s.blobs.deletePrefix(`${check.accountId}/${check.id}`);
   } catch (error) {
-    // The rows are gone, so nothing can reach these files; the operator should still hear about it.
+    // The data key is gone, so nothing can read these files; the operator should still hear about them.
     s.logger.error({ checkId: check.id, err: { message: (error as Error).message } }, 'photo files of a deleted check remain on disk');
   }
+  await s.store.driver.purgeDeleted().catch((error: Error) => s.logger.warn({ err: { message: error.message } }, 'could not truncate the WAL after a deletion'));
   return saved;
 }

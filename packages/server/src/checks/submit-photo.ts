@@ -112,7 +112,11 @@ export async function submitPhoto(s: Services, check: CheckRecord, upload: Photo
     events.push(buildEvent(`check.${step}` as 'check.completed' | 'check.failed', next, now));
   }
 
-  if (photo.blobKey) await s.blobs.put(photo.blobKey, upload.bytes);
+  if (photo.blobKey) {
+    const dataKey = await s.store.checks.dataKey(s.store.driver, check.accountId, check.id);
+    if (!dataKey) throw new AppError('check_deleted', 'This check’s personal data was deleted; it takes no more photos.');
+    await s.blobs.put(photo.blobKey, upload.bytes, dataKey);
+  }
   try {
     const saved = await commitCheck(s.store, next, check.version, events, (tx) => s.store.checks.insertPhoto(tx, photo));
     return { check: saved, photo };

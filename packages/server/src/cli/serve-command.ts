@@ -5,6 +5,7 @@ import { startService } from '../app/start-service.ts';
 import { ConfigError, loadConfig } from '../config/config.ts';
 import { storeLocation } from '../app/create-services.ts';
 import { openStore } from '../store/store.ts';
+import { loadMasterKeys } from '../keys/master-key-source.ts';
 
 function waitForSignal(): Promise<string> {
   return new Promise((resolve) => {
@@ -48,7 +49,7 @@ export async function workerCommand(args: string[]): Promise<number> {
 export async function migrateCommand(args: string[]): Promise<number> {
   parseArgs({ args, options: {} });
   const config = loadConfig();
-  const store = await openStore(storeLocation(config));
+  const store = await openStore(storeLocation(config), loadMasterKeys(config));
   await store.close();
   console.log('Migrations applied.');
   return 0;

@@ -1,10 +1,12 @@
 // Opens the configured store for one CLI command and closes it afterwards, whatever happens.
 import { storeLocation } from '../app/create-services.ts';
 import { loadConfig } from '../config/config.ts';
+import { loadMasterKeys } from '../keys/master-key-source.ts';
 import { openStore, type Store } from '../store/store.ts';
 
 export async function withStore<T>(fn: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openStore(storeLocation(loadConfig()));
+  const config = loadConfig();
+  const store = await openStore(storeLocation(config), loadMasterKeys(config));
   try {
     return await fn(store);
   } finally {

@@ -1,7 +1,7 @@
 // The transactional outbox: events are written in the same transaction as the state change that caused them,
 // and fanned out right there into one delivery row per subscribed endpoint (the queue the workers claim from).
 import { newId } from '../ids.ts';
-import type { EventType, PendingEvent, PrivacyRequestKind } from '../events/event-types.ts';
+import type { EventType, PendingEvent } from '../events/event-types.ts';
 import type { Row, SqlDriver, SqlExecutor } from './sql-driver.ts';
 import { fromJson } from './json-column.ts';
 
@@ -18,14 +18,6 @@ export interface StoredEvent {
   createdAt: number;
 }
 
-export interface PrivacyRequestRecord {
-  id: string;
-  accountId: string;
-  checkId: string;
-  kind: PrivacyRequestKind;
-  message: string | null;
-  createdAt: number;
-}
 
 const toEvent = (row: Row): StoredEvent => ({
   id: row.id as string,
@@ -196,31 +188,5 @@ export class EventsRepo {
   async get(accountId: string, eventId: string): Promise<StoredEvent | undefined> {
     const row = await this.driver.get('SELECT * FROM events WHERE id = ? AND account_id = ?', [eventId, accountId]);
     return row && toEvent(row);
-  }
-
-  async insertPrivacyRequest(tx: SqlExecutor, request: PrivacyRequestRecord): Promise<void> {
-    await tx.run(
-      'INSERT INTO privacy_requests (id, account_id, check_id, kind, message, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-      [request.id, request.accountId, request.checkId, request.kind, request.message, request.createdAt],
-    );
-  }
-
-  async listPrivacyRequests(accountId: string, checkId: string): Promise<PrivacyRequestRecord[]> {
-    const rows = await this.driver.all(
-      'SELECT * FROM privacy_requests WHERE check_id = ? AND account_id = ? ORDER BY created_at, id',
-      [checkId, accountId],
-    );
-    return rows.map((r) => ({
-      id: r.id as string,
-      accountId: r.account_id as string,
-      checkId: r.check_id as string,
-      kind: r.kind as PrivacyRequestKind,
-      message: (r.message as string | null) ?? null,
-      createdAt: r.created_at as number,
-    }));
-  }
-
-  async erasePrivacyMessages(tx: SqlExecutor, accountId: string, checkId: string): Promise<void> {
-    await tx.run('UPDATE privacy_requests SET message = NULL WHERE check_id = ? AND account_id = ?', [checkId, accountId]);
   }
 }

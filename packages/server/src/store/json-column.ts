@@ -4,6 +4,3 @@ export const toJson = (value: unknown): string | null => (value === null || valu
 export function fromJson<T>(value: unknown, fallback: T): T {
   return typeof value === 'string' ? (JSON.parse(value) as T) : fallback;
 }
-
-/** Escapes a user's search text for `LIKE … ESCAPE '\'`. */
-export const likePattern = (text: string): string => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

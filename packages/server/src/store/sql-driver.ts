@@ -11,7 +11,12 @@ export interface SqlExecutor {
   run(sql: string, params?: readonly SqlParam[]): Promise<number>;
 }
 
-/** Dialect differences live here and only here. */
+/** A migration's executor: statements, plus whole scripts of several statements without parameters. */
+export interface ScriptExecutor extends SqlExecutor {
+  exec(script: string): Promise<void>;
+}
+
+/** Dialect differences live here and only here (and in the migration runner's spellings). */
 export interface DialectCapabilities {
   readonly name: 'sqlite' | 'postgres';
   /** Row locking clause for queue claims; empty where one process owns the database. */
@@ -44,14 +49,24 @@ export interface SqlDriver extends SqlExecutor {
   transaction<T>(fn: (tx: SqlExecutor) => Promise<T>, options?: TransactionOptions): Promise<T>;
   /** One statement committed with relaxed durability (see `transaction`): queue leases. */
   allRelaxed<T = Row>(sql: string, params?: readonly SqlParam[]): Promise<T[]>;
-  /** Applies the numbered migrations; safe when several processes start at once. */
-  migrate(): Promise<void>;
+  /**
+   * Runs `fn` in one transaction that holds the migration lock: a second process starting at the same time
+   * waits, then sees the work done. SQLite's write lock is that lock; Postgres takes an advisory lock.
+   */
+  migrationTransaction(fn: (tx: ScriptExecutor) => Promise<void>): Promise<void>;
   /**
    * Wakes listeners in this and (on Postgres) other processes; sent on commit when inside `tx`, once per
    * distinct payload. The payload says what the news is about ('' for anything; under 8000 bytes).
    */
   notify(channel: string, tx?: SqlExecutor, payload?: string): Promise<void>;
   listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
+  /**
+   * After personal data was deleted: leaves no readable copy in the database's own files where the engine
+   * allows it. SQLite zeroes freed space as it goes (secure_delete) and here truncates the WAL, which still
+   * holds the pages as they were; PostgreSQL keeps dead rows until VACUUM and its WAL until recycled, which is
+   * why what they held is sealed with keys that are gone.
+   */
+  purgeDeleted(): Promise<void>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }

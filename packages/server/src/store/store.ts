@@ -1,5 +1,10 @@
 // The storage port: repositories written once over the SQL port, on SQLite (default) or PostgreSQL.
 import path from 'node:path';
+import { CheckCipher } from '../keys/check-cipher.ts';
+import type { MasterKeys } from '../keys/master-keys.ts';
+import { migrate } from './migrations.ts';
+import { PrivacyRequestsRepo } from './privacy-requests-repo.ts';
+import { serviceKey } from './service-keys-repo.ts';
 import type { SqlDriver } from './sql-driver.ts';
 import { SqliteDriver } from './sqlite/sqlite-driver.ts';
 import { PostgresDriver } from './postgres/postgres-driver.ts';
@@ -13,16 +18,21 @@ import { UsersRepo } from './users-repo.ts';
 export class Store {
   readonly accounts: AccountsRepo;
   readonly checks: ChecksRepo;
+  readonly privacyRequests: PrivacyRequestsRepo;
   readonly events: EventsRepo;
   readonly endpoints: EndpointsRepo;
   readonly deliveries: DeliveriesRepo;
   readonly users: UsersRepo;
 
-  constructor(readonly driver: SqlDriver) {
+  constructor(
+    readonly driver: SqlDriver,
+    readonly cipher: CheckCipher,
+  ) {
     this.events = new EventsRepo(driver);
     const subscriptionsChanged = () => this.events.forgetSubscribers();
     this.accounts = new AccountsRepo(driver, subscriptionsChanged);
-    this.checks = new ChecksRepo(driver);
+    this.checks = new ChecksRepo(driver, cipher);
+    this.privacyRequests = new PrivacyRequestsRepo(driver, this.checks, cipher);
     this.endpoints = new EndpointsRepo(driver, subscriptionsChanged);
     this.deliveries = new DeliveriesRepo(driver);
     this.users = new UsersRepo(driver);
@@ -56,8 +66,15 @@ export function openDriver(location: StoreLocation): SqlDriver {
   return new SqliteDriver(file);
 }
 
-export async function openStore(location: StoreLocation): Promise<Store> {
+/** Opens, migrates, and loads the keys the repositories need; `masterKeys` seal and unseal personal data. */
+export async function openStore(location: StoreLocation, masterKeys: MasterKeys): Promise<Store> {
   const driver = openDriver(location);
-  await driver.migrate();
-  return new Store(driver);
+  try {
+    const now = Date.now();
+    await migrate(driver, { now, masterKeys });
+    return new Store(driver, new CheckCipher(masterKeys, await serviceKey(driver, masterKeys, 'search-index', now)));
+  } catch (error) {
+    await driver.close();
+    throw error;
+  }
 }

@@ -1,6 +1,7 @@
 // Crash safety and scale-out with real processes: kill -9 in the middle of thousands of deliveries, restart,
 // and everything still arrives (duplicates only for attempts in flight); three workers on PostgreSQL share
 // 20,000 deliveries in per-check order, and stopping one mid-run loses nothing.
+import { loadMasterKeys } from '../../src/keys/master-key-source.ts';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -26,7 +27,9 @@ interface Setup {
 async function setUp(dialect: Dialect, checks: number): Promise<Setup> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'realid-scale-'));
   const schema = dialect === 'postgres' ? uniqueSchema() : undefined;
-  const store = await openStore(schema ? { databaseUrl: POSTGRES_URL, dataDir, schema } : { dataDir });
+  // The key file the service processes will also find in the data folder.
+  const keys = loadMasterKeys({ encryptionKey: undefined, previousEncryptionKeys: [], dataDir });
+  const store = await openStore(schema ? { databaseUrl: POSTGRES_URL, dataDir, schema } : { dataDir }, keys);
   const receiver = await startWebhookReceiver();
   const { account } = await createAccount(store, systemClock, { name: 'Scale', plan: 'enterprise' });
   const now = Date.now();

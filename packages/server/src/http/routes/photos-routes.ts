@@ -25,7 +25,9 @@ export function photosRoutes(s: Services) {
           throw new AppError('forbidden', 'This photo link is invalid or has expired; fetch the check again for a fresh one.');
         }
         const photo = await s.store.checks.getPhoto(id);
-        const bytes = photo?.blobKey ? await s.blobs.get(photo.blobKey) : undefined;
+        // A deleted check has no data key any more: its photos are gone even if a file were left behind.
+        const dataKey = photo?.blobKey ? await s.store.checks.dataKey(s.store.driver, photo.accountId, photo.checkId) : undefined;
+        const bytes = photo?.blobKey && dataKey ? await s.blobs.get(photo.blobKey, dataKey) : undefined;
         if (!photo || !bytes) throw new AppError('not_found', 'Photo not found');
         return reply
           .header('content-type', photo.contentType)

@@ -1,8 +1,7 @@
 // PostgreSQL adapter of the SQL port: the scale-out engine. Many processes share it; queue claims use
 // SKIP LOCKED and wake-ups travel by LISTEN/NOTIFY.
 import pg from 'pg';
-import type { DialectCapabilities, Row, SqlDriver, SqlExecutor, SqlParam, TransactionOptions } from '../sql-driver.ts';
-import { loadMigrations } from '../migration-files.ts';
+import type { DialectCapabilities, Row, ScriptExecutor, SqlDriver, SqlExecutor, SqlParam, TransactionOptions } from '../sql-driver.ts';
 
 const dialect: DialectCapabilities = { name: 'postgres', skipLocked: 'FOR UPDATE SKIP LOCKED', multiProcess: true, insertInWith: true };
 
@@ -131,6 +130,10 @@ export class PostgresDriver implements SqlDriver {
     return this.relaxed.all<T>(sql, params);
   }
 
+  async purgeDeleted(): Promise<void> {
+    // Dead rows wait for autovacuum; what they held is sealed with a data key that no longer exists.
+  }
+
   async lockKeys(tx: SqlExecutor, keys: readonly string[]): Promise<void> {
     if (keys.length === 0) return;
     if (keys.length === 1) return void (await tx.run('SELECT pg_advisory_xact_lock(7341, hashtext(?))', [keys[0]!]));
@@ -141,20 +144,15 @@ export class PostgresDriver implements SqlDriver {
     );
   }
 
-  async migrate(): Promise<void> {
-    const migrations = await loadMigrations('postgres');
+  async migrationTransaction(fn: (tx: ScriptExecutor) => Promise<void>): Promise<void> {
     const client = await this.pool.connect();
     try {
       // A transaction-scoped advisory lock: a second process starting at the same time waits, then sees the work done.
       await client.query('BEGIN');
       await client.query("SELECT pg_advisory_xact_lock(hashtext('realid_migrations'))");
       if (this.options.schema) await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(this.options.schema)}`);
-      await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL)');
-      const done = new Set((await client.query('SELECT version FROM schema_migrations')).rows.map((r) => Number(r.version)));
-      for (const m of migrations.filter((m) => !done.has(m.version))) {
-        await client.query(m.sql);
-        await client.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
-      }
+      // Unnamed statements: the schema changes under them, so no plan may be kept.
+      await fn({ ...executor(client, false), exec: async (script) => void (await client.query(script)) });
       await client.query('COMMIT');
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);

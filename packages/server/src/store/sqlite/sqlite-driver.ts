@@ -7,8 +7,7 @@ import { open, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
-import type { DialectCapabilities, Row, SqlDriver, SqlExecutor, SqlParam, TransactionOptions } from '../sql-driver.ts';
-import { loadMigrations } from '../migration-files.ts';
+import type { DialectCapabilities, Row, ScriptExecutor, SqlDriver, SqlExecutor, SqlParam, TransactionOptions } from '../sql-driver.ts';
 
 const dialect: DialectCapabilities = { name: 'sqlite', skipLocked: '', multiProcess: false, insertInWith: false };
 
@@ -55,6 +54,8 @@ export class SqliteDriver implements SqlDriver {
     this.walPath = wal ? `${file}-wal` : undefined;
     this.db.pragma(wal ? 'synchronous = NORMAL' : 'synchronous = FULL');
     this.db.pragma('foreign_keys = ON');
+    // Deleted rows are overwritten with zeros, not left in free pages for a file scan to find.
+    this.db.pragma('secure_delete = ON');
     this.db.pragma('busy_timeout = 5000');
     this.bus.setMaxListeners(0);
     if (wal) this.checkpointer = new Checkpointer(file, this.db);
@@ -178,31 +179,23 @@ export class SqliteDriver implements SqlDriver {
     });
   }
 
+  async purgeDeleted(): Promise<void> {
+    // Copies the WAL into the database file and truncates it; a reader holding an old snapshot may keep some
+    // frames a little longer, and the checkpointer takes care of them after it.
+    if (this.walPath) await this.exclusive(async () => void this.db.pragma('wal_checkpoint(TRUNCATE)'));
+  }
+
   async lockKeys(): Promise<void> {
     // BEGIN IMMEDIATE already made this transaction the only writer.
   }
 
-  async migrate(): Promise<void> {
-    const migrations = await loadMigrations('sqlite');
-    await this.exclusive(async () => {
-      // BEGIN IMMEDIATE takes the write lock, so a second process starting at the same time waits here.
-      this.db.exec('BEGIN IMMEDIATE');
-      try {
-        this.db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL)');
-        const done = new Set(
-          (this.db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version),
-        );
-        for (const m of migrations.filter((m) => !done.has(m.version))) {
-          this.db.exec(m.sql);
-          this.db.prepare('INSERT INTO schema_migrations (version, name) VALUES (?, ?)').run(m.version, m.name);
-        }
-        this.db.exec('COMMIT');
-      } catch (error) {
-        if (this.db.inTransaction) this.db.exec('ROLLBACK');
-        throw error;
-      }
+  async migrationTransaction(fn: (tx: ScriptExecutor) => Promise<void>): Promise<void> {
+    // BEGIN IMMEDIATE takes the write lock, so a second process starting at the same time waits here.
+    await this.transaction(async (tx) => {
+      await fn({ ...tx, exec: async (script) => void this.db.exec(script) });
+      // Statements prepared before a schema change may describe tables that no longer look the same.
+      this.statements.clear();
     });
-    await this.committedDurably();
   }
 
   async notify(channel: string, tx?: SqlExecutor, payload = ''): Promise<void> {

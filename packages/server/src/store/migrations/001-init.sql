@@ -60,7 +60,7 @@ CREATE TABLE photos (
 CREATE INDEX photos_check ON photos(check_id, created_at);
 
 CREATE TABLE events (
-  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  seq {{serial_primary_key}},
   id TEXT NOT NULL UNIQUE,
   account_id TEXT NOT NULL,
   check_id TEXT NOT NULL,
