@@ -24,7 +24,9 @@ export interface Config {
   maxPhotosPerCheck: number;
   analyzers: { test: string; live: string };
   webhooks: {
+    /** Test endpoints may reach loopback (live ones never: webhooks/destination-policy.ts). */
     allowLoopback: boolean;
+    /** Test endpoints may reach private, link-local and CGNAT addresses (never loopback or metadata). */
     allowPrivate: boolean;
     retrySchedule: string;
     secretOverlapHours: number;
@@ -59,7 +61,7 @@ export const DEFAULTS: Config = {
   maxPhotosPerCheck: 12,
   analyzers: { test: 'simulator', live: 'manual' },
   webhooks: {
-    // The embedded quick start lets a merchant try webhooks against a receiver on the same machine.
+    // The embedded quick start lets a developer try test webhooks against a receiver on the same machine.
     allowLoopback: true,
     allowPrivate: false,
     retrySchedule: '5s,5m,30m,2h,5h,10h,10h',
