@@ -3,6 +3,7 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, t
 import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import type { Services } from '../app/services.ts';
+import { connectionLimitOptions, limitConnections } from './connection-limits.ts';
 import { installErrorHandling } from './error-handler.ts';
 import { requireMerchant, type SessionAuthenticator } from './authenticate.ts';
 import { validatorCompiler } from './validation.ts';
@@ -48,11 +49,13 @@ export async function createApp(s: Services, ext: AppExtensions = {}): Promise<F
       },
     }) as FastifyBaseLogger,
     bodyLimit: 1024 * 1024,
+    ...connectionLimitOptions(s.config.http),
     // Only behind a proxy the operator vouches for; otherwise anyone could choose their own X-Forwarded-For.
     trustProxy: s.config.trustProxy,
     // Per-request lines only when debugging: at volume they cost more than they tell.
     logController: new LogController({ disableRequestLogging: s.config.logLevel !== 'debug' && s.config.logLevel !== 'trace' }),
   });
+  limitConnections(app.server, s.config.http);
   app.setValidatorCompiler(validatorCompiler);
   installErrorHandling(app);
   acceptBodilessJson(app);
