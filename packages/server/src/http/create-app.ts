@@ -5,6 +5,7 @@ import swagger from '@fastify/swagger';
 import type { Services } from '../app/services.ts';
 import { connectionLimitOptions, limitConnections } from './connection-limits.ts';
 import { installErrorHandling } from './error-handler.ts';
+import { rejectNul } from './reject-nul.ts';
 import { requireMerchant, type SessionAuthenticator } from './authenticate.ts';
 import { validatorCompiler } from './validation.ts';
 import { checksRoutes } from './routes/checks-routes.ts';
@@ -58,6 +59,7 @@ export async function createApp(s: Services, ext: AppExtensions = {}): Promise<F
   limitConnections(app.server, s.config.http);
   app.setValidatorCompiler(validatorCompiler);
   installErrorHandling(app);
+  rejectNul(app);
   acceptBodilessJson(app);
   await app.register(multipart, {
     limits: { fileSize: s.config.maxPhotoBytes, files: 1, fields: 5, parts: 6, fieldSize: 1024 },

@@ -1,0 +1,92 @@
+// Every client mistake gets a 4xx in the API's error shape, on both engines, and changes nothing: the requests
+// an adversarial pass (issue 14) found answered with a 500, replayed one by one.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIALECTS } from './support/databases.ts';
+import { tokenOf } from './support/images.ts';
+import { startTestService, type TestService } from './support/test-service.ts';
+import { signedInUser, type WebClient } from './web/web-client.ts';
+
+interface Context {
+  t: TestService;
+  key: string;
+  client: WebClient;
+  checkId: string;
+  token: string;
+  endpointId: string;
+}
+interface Answer {
+  status: number;
+  body: any;
+}
+interface Case {
+  name: string;
+  send(c: Context): Promise<Answer>;
+  status: number;
+  code: string;
+  field?: string;
+}
+
+const nul = (name: string, field: string, send: Case['send']): Case => ({ name: `NUL in ${name}`, send, status: 422, code: 'validation_failed', field });
+const NUL_CASES: Case[] = [
+  nul('customer.first_name', 'customer.first_name', (c) => c.t.api(c.key, 'POST', '/api/v1/checks', { customer: { email: 'a@example.com', first_name: 'Ja\u0000ne' } })),
+  nul('order.name', 'order.name', (c) => c.t.api(c.key, 'POST', '/api/v1/checks', { customer: { email: 'a@example.com' }, order: { name: '#10\u000001' } })),
+  nul('a property name', 'customer.x\\u0000', (c) => c.t.api(c.key, 'POST', '/api/v1/checks', { customer: { email: 'a@example.com', 'x\u0000': 1 } })),
+  nul('an endpoint description (create)', 'description', (c) =>
+    c.t.api(c.key, 'POST', '/api/v1/webhooks/endpoints', { url: 'http://127.0.0.1:1/x', event_types: ['check.completed'], description: 'a\u0000' })),
+  nul('an endpoint description (change)', 'description', (c) => c.t.api(c.key, 'PATCH', `/api/v1/webhooks/endpoints/${c.endpointId}`, { description: 'b\u0000' })),
+  nul('an endpoint URL', 'url', (c) => c.t.api(c.key, 'POST', '/api/v1/webhooks/endpoints', { url: 'http://127.0.0.1:1/\u0000', event_types: ['check.completed'] })),
+  nul('an event type list', 'event_types.0', (c) => c.t.api(c.key, 'POST', '/api/v1/webhooks/endpoints', { url: 'http://127.0.0.1:1/x', event_types: ['check.\u0000'] })),
+  nul('a privacy request message', 'message', (c) => c.t.api(undefined, 'POST', `/api/v1/customer/${c.token}/privacy-requests`, { kind: 'data_request', message: 'hi\u0000' })),
+  nul('an API key label', 'label', (c) => c.client.request('POST', '/api/v1/api-keys', { mode: 'test', label: 'ci\u0000' })),
+  nul('a sign-in email', 'email', (c) => c.t.api(undefined, 'POST', '/auth/login', { email: 'owner\u0000@example.com', password: 'x' })),
+  nul('a search (?q=%00)', 'querystring.q', (c) => c.t.api(c.key, 'GET', '/api/v1/checks?q=%00')),
+  nul('a message filter', 'querystring.check_id', (c) => c.t.api(c.key, 'GET', '/api/v1/webhooks/messages?check_id=%00')),
+  nul('GET /checks/%00', 'params.id', (c) => c.t.api(c.key, 'GET', '/api/v1/checks/%00')),
+  nul('DELETE /checks/%00', 'params.id', (c) => c.t.api(c.key, 'DELETE', '/api/v1/checks/%00')),
+  nul('POST /checks/%00/approve', 'params.id', (c) => c.t.api(c.key, 'POST', '/api/v1/checks/%00/approve')),
+  nul('GET /webhooks/endpoints/%00', 'params.id', (c) => c.t.api(c.key, 'GET', '/api/v1/webhooks/endpoints/%00')),
+  nul('GET /webhooks/messages/%00', 'params.id', (c) => c.t.api(c.key, 'GET', '/api/v1/webhooks/messages/%00')),
+  nul('GET /webhooks/messages/%00/attempts', 'params.id', (c) => c.t.api(c.key, 'GET', '/api/v1/webhooks/messages/%00/attempts')),
+  nul('GET /customer/%00', 'params.token', (c) => c.t.api(undefined, 'GET', '/api/v1/customer/%00')),
+  nul('GET /photos/%00', 'params.id', (c) => c.t.api(undefined, 'GET', '/api/v1/photos/%00?expires=1&signature=x')),
+  nul('DELETE /api-keys/%00', 'params.id', (c) => c.client.request('DELETE', '/api/v1/api-keys/%00')),
+];
+
+describe.each(DIALECTS)('client mistakes on %s', (dialect) => {
+  const c = {} as Context;
+  let before: unknown;
+
+  /** Everything a refused request could have touched. */
+  async function state() {
+    const check = (await c.t.api(c.key, 'GET', `/api/v1/checks/${c.checkId}`)).body.check;
+    return {
+      checks: (await c.t.api(c.key, 'GET', '/api/v1/checks?limit=100')).body.checks,
+      check: { step: check.step, verdict: check.verdict, timeline: check.timeline, privacy_requests: check.privacy_requests, photos: check.photos_received },
+      endpoints: (await c.t.api(c.key, 'GET', '/api/v1/webhooks/endpoints')).body.endpoints,
+      messages: (await c.t.api(c.key, 'GET', '/api/v1/webhooks/messages?limit=100')).body.messages,
+      keys: (await c.client.request('GET', '/api/v1/api-keys')).body,
+    };
+  }
+
+  beforeAll(async () => {
+    c.t = await startTestService(dialect);
+    const { account, client } = await signedInUser(c.t, 'owner@example.com');
+    Object.assign(c, { key: account.testKey, client });
+    const check = (await c.t.api(c.key, 'POST', '/api/v1/checks', { customer: { email: 'jane@example.com', first_name: 'Jane' } })).body.check;
+    Object.assign(c, { checkId: check.id, token: tokenOf(check.link) });
+    c.endpointId = (await c.t.api(c.key, 'POST', '/api/v1/webhooks/endpoints', { url: 'http://127.0.0.1:1/hooks', event_types: ['check.completed'] })).body.endpoint.id;
+    before = await state();
+  });
+  afterAll(() => c.t.close());
+
+  it.each([...NUL_CASES])('$name → $status $code', async ({ send, status, code, field }) => {
+    const answer = await send(c);
+    expect({ status: answer.status, code: answer.body?.error?.code }).toEqual({ status, code });
+    expect(typeof answer.body.error.message).toBe('string');
+    if (field !== undefined) expect(answer.body.error.fields?.map((f: { field: string }) => f.field)).toContain(field);
+  });
+
+  it('changed nothing with any of them', async () => {
+    expect(await state()).toEqual(before);
+  });
+});
