@@ -26,6 +26,8 @@ interface Case {
   field?: string;
 }
 
+const LEAP_SECOND = '2016-12-31T23:59:60Z';
+
 const nul = (name: string, field: string, send: Case['send']): Case => ({ name: `NUL in ${name}`, send, status: 422, code: 'validation_failed', field });
 const NUL_CASES: Case[] = [
   nul('customer.first_name', 'customer.first_name', (c) => c.t.api(c.key, 'POST', '/api/v1/checks', { customer: { email: 'a@example.com', first_name: 'Ja\u0000ne' } })),
@@ -50,6 +52,12 @@ const NUL_CASES: Case[] = [
   nul('GET /customer/%00', 'params.token', (c) => c.t.api(undefined, 'GET', '/api/v1/customer/%00')),
   nul('GET /photos/%00', 'params.id', (c) => c.t.api(undefined, 'GET', '/api/v1/photos/%00?expires=1&signature=x')),
   nul('DELETE /api-keys/%00', 'params.id', (c) => c.client.request('DELETE', '/api/v1/api-keys/%00')),
+];
+
+const DATE_CASES: Case[] = [
+  { name: 'a leap second in created_after', send: (c) => c.t.api(c.key, 'GET', `/api/v1/checks?created_after=${LEAP_SECOND}`), status: 422, code: 'validation_failed', field: 'querystring.created_after' },
+  { name: 'a leap second in created_before', send: (c) => c.t.api(c.key, 'GET', `/api/v1/checks?created_before=${LEAP_SECOND}`), status: 422, code: 'validation_failed', field: 'querystring.created_before' },
+  { name: 'a leap second in recover’s since', send: (c) => c.t.api(c.key, 'POST', `/api/v1/webhooks/endpoints/${c.endpointId}/recover`, { since: LEAP_SECOND }), status: 422, code: 'validation_failed', field: 'since' },
 ];
 
 describe.each(DIALECTS)('client mistakes on %s', (dialect) => {
@@ -79,7 +87,7 @@ describe.each(DIALECTS)('client mistakes on %s', (dialect) => {
   });
   afterAll(() => c.t.close());
 
-  it.each([...NUL_CASES])('$name → $status $code', async ({ send, status, code, field }) => {
+  it.each([...NUL_CASES, ...DATE_CASES])('$name → $status $code', async ({ send, status, code, field }) => {
     const answer = await send(c);
     expect({ status: answer.status, code: answer.body?.error?.code }).toEqual({ status, code });
     expect(typeof answer.body.error.message).toBe('string');
