@@ -26,6 +26,7 @@ interface Case {
   field?: string;
 }
 
+const cursor = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url');
 const LEAP_SECOND = '2016-12-31T23:59:60Z';
 
 const nul = (name: string, field: string, send: Case['send']): Case => ({ name: `NUL in ${name}`, send, status: 422, code: 'validation_failed', field });
@@ -60,6 +61,19 @@ const DATE_CASES: Case[] = [
   { name: 'a leap second in recover’s since', send: (c) => c.t.api(c.key, 'POST', `/api/v1/webhooks/endpoints/${c.endpointId}/recover`, { since: LEAP_SECOND }), status: 422, code: 'validation_failed', field: 'since' },
 ];
 
+const badCursor = (name: string, value: string): Case[] => [
+  { name: `${name} (checks)`, send: (c) => c.t.api(c.key, 'GET', `/api/v1/checks?cursor=${value}`), status: 400, code: 'bad_request', field: 'cursor' },
+  { name: `${name} (messages)`, send: (c) => c.t.api(c.key, 'GET', `/api/v1/webhooks/messages?cursor=${value}`), status: 400, code: 'bad_request', field: 'cursor' },
+];
+const CURSOR_CASES: Case[] = [
+  ...badCursor('a cursor holding a fraction', cursor([1.5, 'x'])),
+  ...badCursor('a cursor holding a huge number', cursor([1e300, 'x'])),
+  ...badCursor('a cursor holding a number past 2^53', cursor([2 ** 64, 'x'])),
+  ...badCursor('a cursor holding a negative time', cursor([-1, 'x'])),
+  ...badCursor('a cursor holding a NUL id', cursor([1, 'a\u0000'])),
+  ...badCursor('a cursor that is not one', 'not-a-cursor'),
+];
+
 describe.each(DIALECTS)('client mistakes on %s', (dialect) => {
   const c = {} as Context;
   let before: unknown;
@@ -87,7 +101,7 @@ describe.each(DIALECTS)('client mistakes on %s', (dialect) => {
   });
   afterAll(() => c.t.close());
 
-  it.each([...NUL_CASES, ...DATE_CASES])('$name → $status $code', async ({ send, status, code, field }) => {
+  it.each([...NUL_CASES, ...DATE_CASES, ...CURSOR_CASES])('$name → $status $code', async ({ send, status, code, field }) => {
     const answer = await send(c);
     expect({ status: answer.status, code: answer.body?.error?.code }).toEqual({ status, code });
     expect(typeof answer.body.error.message).toBe('string');
