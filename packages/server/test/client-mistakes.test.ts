@@ -2,7 +2,7 @@
 // an adversarial pass (issue 14) found answered with a 500, replayed one by one.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from './support/databases.ts';
-import { tokenOf } from './support/images.ts';
+import { JPEG, tokenOf } from './support/images.ts';
 import { startTestService, type TestService } from './support/test-service.ts';
 import { signedInUser, type WebClient } from './web/web-client.ts';
 
@@ -28,6 +28,23 @@ interface Case {
 
 const cursor = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url');
 const LEAP_SECOND = '2016-12-31T23:59:60Z';
+
+async function raw(c: Context, method: string, path: string, headers: Record<string, string>, body?: string | Buffer): Promise<Answer> {
+  const response = await fetch(`${c.t.url}${path}`, { method, headers, ...(body === undefined ? {} : { body: typeof body === 'string' ? body : new Uint8Array(body) }) });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : undefined };
+}
+
+/** A multipart body with a kind field and a JPEG, framed by `boundary`; `end` false leaves it unterminated. */
+function multipart(boundary: string, end = true): Buffer {
+  return Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="kind"\r\n\r\nfront\r\n`),
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="photo"; filename="p.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`),
+    JPEG,
+    Buffer.from(end ? `\r\n--${boundary}--\r\n` : '\r\n'),
+  ]);
+}
+const upload = (c: Context, contentType: string, body: Buffer) => raw(c, 'POST', `/api/v1/customer/${c.token}/photos`, { 'content-type': contentType }, body);
 
 const nul = (name: string, field: string, send: Case['send']): Case => ({ name: `NUL in ${name}`, send, status: 422, code: 'validation_failed', field });
 const NUL_CASES: Case[] = [
@@ -74,6 +91,13 @@ const CURSOR_CASES: Case[] = [
   ...badCursor('a cursor that is not one', 'not-a-cursor'),
 ];
 
+const MULTIPART_CASES: Case[] = [
+  { name: 'multipart without a boundary', send: (c) => upload(c, 'multipart/form-data', multipart('abc')), status: 400, code: 'bad_request' },
+  { name: 'multipart with the wrong boundary', send: (c) => upload(c, 'multipart/form-data; boundary=xyz', multipart('abc')), status: 400, code: 'bad_request' },
+  { name: 'an unterminated multipart body', send: (c) => upload(c, 'multipart/form-data; boundary=abc', multipart('abc', false)), status: 400, code: 'bad_request' },
+  { name: 'a 200-character boundary', send: (c) => upload(c, `multipart/form-data; boundary=${'b'.repeat(200)}`, multipart('b'.repeat(200))), status: 400, code: 'bad_request' },
+];
+
 describe.each(DIALECTS)('client mistakes on %s', (dialect) => {
   const c = {} as Context;
   let before: unknown;
@@ -101,7 +125,7 @@ describe.each(DIALECTS)('client mistakes on %s', (dialect) => {
   });
   afterAll(() => c.t.close());
 
-  it.each([...NUL_CASES, ...DATE_CASES, ...CURSOR_CASES])('$name → $status $code', async ({ send, status, code, field }) => {
+  it.each([...NUL_CASES, ...DATE_CASES, ...CURSOR_CASES, ...MULTIPART_CASES])('$name → $status $code', async ({ send, status, code, field }) => {
     const answer = await send(c);
     expect({ status: answer.status, code: answer.body?.error?.code }).toEqual({ status, code });
     expect(typeof answer.body.error.message).toBe('string');
@@ -110,5 +134,11 @@ describe.each(DIALECTS)('client mistakes on %s', (dialect) => {
 
   it('changed nothing with any of them', async () => {
     expect(await state()).toEqual(before);
+  });
+
+  it('still accepts a photo framed by the longest boundary RFC 2046 allows (70 characters)', async () => {
+    const answer = await upload(c, `multipart/form-data; boundary=${'-'.repeat(30)}${'b'.repeat(40)}`, multipart(`${'-'.repeat(30)}${'b'.repeat(40)}`));
+    expect(answer.status).toBe(201);
+    expect(answer.body.photo).toMatchObject({ kind: 'front', status: 'accepted' });
   });
 });
