@@ -6,6 +6,7 @@ import type { Services } from '../app/services.ts';
 import { connectionLimitOptions, limitConnections } from './connection-limits.ts';
 import { installErrorHandling } from './error-handler.ts';
 import { rejectNul } from './reject-nul.ts';
+import { rejectNullBody } from './reject-null-body.ts';
 import { requireMerchant, type SessionAuthenticator } from './authenticate.ts';
 import { validatorCompiler } from './validation.ts';
 import { checksRoutes } from './routes/checks-routes.ts';
@@ -60,6 +61,7 @@ export async function createApp(s: Services, ext: AppExtensions = {}): Promise<F
   app.setValidatorCompiler(validatorCompiler);
   installErrorHandling(app);
   rejectNul(app);
+  rejectNullBody(app);
   acceptBodilessJson(app);
   await app.register(multipart, {
     limits: { fileSize: s.config.maxPhotoBytes, files: 1, fields: 5, parts: 6, fieldSize: 1024 },
