@@ -98,6 +98,11 @@ const MULTIPART_CASES: Case[] = [
   { name: 'a 200-character boundary', send: (c) => upload(c, `multipart/form-data; boundary=${'b'.repeat(200)}`, multipart('b'.repeat(200))), status: 400, code: 'bad_request' },
 ];
 
+const PATH_CASES: Case[] = [
+  { name: 'a path that is not percent-encoded UTF-8 (/checks/%FF)', send: (c) => c.t.api(c.key, 'GET', '/api/v1/checks/%FF'), status: 400, code: 'bad_request' },
+  { name: 'a path parameter past the router’s length limit', send: (c) => c.t.api(c.key, 'GET', `/api/v1/checks/${'a'.repeat(150)}`), status: 400, code: 'bad_request' },
+];
+
 const nullBody = (name: string, send: Case['send']): Case => ({ name: `null as the body of ${name}`, send, status: 422, code: 'validation_failed' });
 const NULL_CASES: Case[] = [
   nullBody('PATCH /webhooks/endpoints/{id}', (c) => c.t.api(c.key, 'PATCH', `/api/v1/webhooks/endpoints/${c.endpointId}`, null)),
@@ -141,7 +146,7 @@ describe.each(DIALECTS)('client mistakes on %s', (dialect) => {
   });
   afterAll(() => c.t.close());
 
-  it.each([...NUL_CASES, ...DATE_CASES, ...CURSOR_CASES, ...MULTIPART_CASES, ...NULL_CASES])('$name → $status $code', async ({ send, status, code, field }) => {
+  it.each([...NUL_CASES, ...DATE_CASES, ...CURSOR_CASES, ...MULTIPART_CASES, ...NULL_CASES, ...PATH_CASES])('$name → $status $code', async ({ send, status, code, field }) => {
     const answer = await send(c);
     expect({ status: answer.status, code: answer.body?.error?.code }).toEqual({ status, code });
     expect(typeof answer.body.error.message).toBe('string');

@@ -4,7 +4,7 @@ import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import type { Services } from '../app/services.ts';
 import { connectionLimitOptions, limitConnections } from './connection-limits.ts';
-import { installErrorHandling } from './error-handler.ts';
+import { answerFrameworkError, installErrorHandling } from './error-handler.ts';
 import { rejectNul } from './reject-nul.ts';
 import { rejectNullBody } from './reject-null-body.ts';
 import { requireMerchant, type SessionAuthenticator } from './authenticate.ts';
@@ -52,6 +52,7 @@ export async function createApp(s: Services, ext: AppExtensions = {}): Promise<F
     }) as FastifyBaseLogger,
     bodyLimit: 1024 * 1024,
     ...connectionLimitOptions(s.config.http),
+    frameworkErrors: answerFrameworkError,
     // Only behind a proxy the operator vouches for; otherwise anyone could choose their own X-Forwarded-For.
     trustProxy: s.config.trustProxy,
     // Per-request lines only when debugging: at volume they cost more than they tell.
