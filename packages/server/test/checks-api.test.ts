@@ -133,7 +133,7 @@ describe.each(DIALECTS)('checks API on %s', (dialect) => {
     const after = new Date(t.clock.now() - 2500).toISOString();
     expect((await t.api(testKey, 'GET', `/api/v1/checks?created_after=${after}`)).body.checks).toHaveLength(3);
     expect((await t.api(testKey, 'GET', '/api/v1/checks?step=nonsense')).status).toBe(422);
-    expect((await t.api(testKey, 'GET', '/api/v1/checks?cursor=bogus')).body.error.code).toBe('validation_failed');
+    expect((await t.api(testKey, 'GET', '/api/v1/checks?cursor=bogus')).body.error.code).toBe('bad_request');
   });
 
   it('approves and rejects with the override events, and refuses impossible transitions with 409', async () => {

@@ -35,6 +35,12 @@ describe('configuration', () => {
     expect(loadConfig({ file, env: { PORT: '6000' }, overrides: { port: 7000 } }).port).toBe(7000);
   });
 
+  it('reads the HTTP server’s limits, with defaults that bound slow clients', () => {
+    expect(loadConfig({ env: {} }).http).toEqual({ headersTimeoutMs: 10_000, requestTimeoutMs: 120_000, keepAliveTimeoutMs: 5_000, maxConnections: 512 });
+    const env = { REALID_HTTP_HEADERS_TIMEOUT_MS: '2000', REALID_HTTP_REQUEST_TIMEOUT_MS: '30000', REALID_HTTP_KEEP_ALIVE_TIMEOUT_MS: '65000', REALID_HTTP_MAX_CONNECTIONS: '100' };
+    expect(loadConfig({ env }).http).toEqual({ headersTimeoutMs: 2_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 65_000, maxConnections: 100 });
+  });
+
   it.each([
     [{ PORT: 'eighty' }, /PORT must be a non-negative integer/],
     [{ PORT: '70000' }, /port must be at most 65535/],
@@ -47,6 +53,9 @@ describe('configuration', () => {
     [{ REALID_DB_SCHEMA: 'Robert"); DROP' }, /REALID_DB_SCHEMA must be/],
     [{ PUBLIC_URL: 'not a url' }, /PUBLIC_URL must be an absolute URL/],
     [{ REALID_RETRY_SCHEDULE: '5s,soon' }, /REALID_RETRY_SCHEDULE/],
+    [{ REALID_HTTP_MAX_CONNECTIONS: 'many' }, /REALID_HTTP_MAX_CONNECTIONS must be a non-negative integer/],
+    [{ REALID_HTTP_HEADERS_TIMEOUT_MS: '0' }, /http.headersTimeoutMs must be at least 1/],
+    [{ REALID_HTTP_HEADERS_TIMEOUT_MS: '60000', REALID_HTTP_REQUEST_TIMEOUT_MS: '30000' }, /cannot exceed REALID_HTTP_REQUEST_TIMEOUT_MS/],
   ])('refuses %o with a message naming the setting', (env, message) => {
     expect(() => loadConfig({ env })).toThrow(ConfigError);
     expect(() => loadConfig({ env })).toThrow(message);

@@ -1,5 +1,5 @@
-// Outcomes are written in batches: one whose delivery vanished meanwhile (its endpoint was deleted while the
-// attempt was in flight) must not take the rest of its batch down with it.
+// Outcomes are written in batches: one that cannot be written (its delivery vanished with its endpoint while the
+// attempt was in flight, or the database refuses a value) must not take the rest of its batch down with it.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildEvent } from '../src/events/event-types.ts';
 import { newId } from '../src/ids.ts';
@@ -17,7 +17,7 @@ describe.each(DIALECTS)('outcome writer on %s', (dialect) => {
   });
   afterEach(() => t.close());
 
-  it('records the batch’s other outcomes when an endpoint was deleted during its attempt', async () => {
+  async function twoEndpointsWithAClaimedDeliveryEach() {
     const { account } = await t.newAccount();
     const endpoints: Endpoint[] = [];
     for (const url of ['https://a.example/hooks', 'https://b.example/hooks']) {
@@ -33,27 +33,54 @@ describe.each(DIALECTS)('outcome writer on %s', (dialect) => {
     await t.services.store.driver.transaction((tx) => t.services.store.events.append(tx, check, [buildEvent('check.completed', check, t.clock.now())]));
     const claimed = await t.services.store.deliveries.claim({ workerId: 'w1', now: t.clock.now(), leaseMs: 60_000, limit: 10 });
     expect(claimed).toHaveLength(2);
+    const deliveries = endpoints.map((e) => claimed.find((d) => d.endpointId === e.id)!) as [ClaimedDelivery, ClaimedDelivery];
+    return { accountId: account.id, endpoints: endpoints as [Endpoint, Endpoint], deliveries };
+  }
 
-    const [gone, kept] = endpoints.map((e) => claimed.find((d) => d.endpointId === e.id)!) as [ClaimedDelivery, ClaimedDelivery];
-    expect(await t.services.store.endpoints.delete(account.id, endpoints[0]!.id)).toBe(true);
+  const outcome = (delivery: ClaimedDelivery, endpoint: Endpoint, attempt: Partial<OutcomeWithContext['outcome']['attempt']> = {}): OutcomeWithContext => ({
+    endpoint,
+    gone: false,
+    outcome: {
+      delivery,
+      workerId: 'w1',
+      result: 'delivered',
+      attempt: { startedAt: t.clock.now(), latencyMs: 4, statusCode: 200, errorCode: null, errorMessage: null, responseExcerpt: 'ok', ...attempt },
+    },
+  });
+
+  it('records the batch’s other outcomes when an endpoint was deleted during its attempt', async () => {
+    const { accountId, endpoints, deliveries: [gone, kept] } = await twoEndpointsWithAClaimedDeliveryEach();
+    expect(await t.services.store.endpoints.delete(accountId, endpoints[0].id)).toBe(true);
 
     const writer = new OutcomeWriter(t.services);
-    const outcome = (delivery: ClaimedDelivery, endpoint: Endpoint): OutcomeWithContext => ({
-      endpoint,
-      gone: false,
-      outcome: {
-        delivery,
-        workerId: 'w1',
-        result: 'delivered',
-        attempt: { startedAt: t.clock.now(), latencyMs: 4, statusCode: 200, errorCode: null, errorMessage: null, responseExcerpt: 'ok' },
-      },
-    });
     // Recorded in the same turn, so both are in one batch (one transaction).
-    await Promise.all([writer.record(outcome(gone, endpoints[0]!)), writer.record(outcome(kept, endpoints[1]!))]);
+    await Promise.all([writer.record(outcome(gone, endpoints[0])), writer.record(outcome(kept, endpoints[1]))]);
 
-    const message = await t.services.store.deliveries.getMessage(account.id, kept.id, 'test');
+    const message = await t.services.store.deliveries.getMessage(accountId, kept.id, 'test');
     expect(message?.status).toBe('delivered');
-    expect(await t.services.store.deliveries.listAttempts(account.id, kept.id)).toMatchObject([{ attemptNo: 1, statusCode: 200 }]);
-    expect(await t.services.store.deliveries.getMessage(account.id, gone.id, 'test')).toBeUndefined();
+    expect(await t.services.store.deliveries.listAttempts(accountId, kept.id)).toMatchObject([{ attemptNo: 1, statusCode: 200 }]);
+    expect(await t.services.store.deliveries.getMessage(accountId, gone.id, 'test')).toBeUndefined();
+  });
+
+  it('records the batch’s other outcomes when the database refuses one of them, and fails only that one', async () => {
+    const { accountId, endpoints, deliveries: [refused, kept] } = await twoEndpointsWithAClaimedDeliveryEach();
+    const writer = new OutcomeWriter(t.services);
+    // Whatever the reason a row cannot be written (here a NOT NULL column left empty), it is that row's alone.
+    const results = await Promise.allSettled([
+      writer.record(outcome(refused, endpoints[0], { latencyMs: null as unknown as number })),
+      writer.record(outcome(kept, endpoints[1])),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'fulfilled']);
+
+    expect(await t.services.store.deliveries.getMessage(accountId, kept.id, 'test')).toMatchObject({ status: 'delivered', attempts: 1 });
+    // Still leased and untried: its lease expiring sends it again.
+    expect(await t.services.store.deliveries.getMessage(accountId, refused.id, 'test')).toMatchObject({ status: 'pending', attempts: 0 });
+    expect(await t.services.store.deliveries.listAttempts(accountId, refused.id)).toEqual([]);
+  });
+
+  it('stores a NUL in an answer or an error message as U+FFFD on both engines', async () => {
+    const { accountId, endpoints, deliveries: [first] } = await twoEndpointsWithAClaimedDeliveryEach();
+    await new OutcomeWriter(t.services).record(outcome(first, endpoints[0], { responseExcerpt: 'ok\u0000\u0000!', errorMessage: 'a\u0000b' }));
+    expect(await t.services.store.deliveries.listAttempts(accountId, first.id)).toMatchObject([{ responseExcerpt: 'ok\uFFFD\uFFFD!', errorMessage: 'a\uFFFDb' }]);
   });
 });

@@ -21,12 +21,25 @@ export interface Config {
   logLevel: string;
   /** Behind a reverse proxy: believe its X-Forwarded-* headers (client address for rate limits, https). */
   trustProxy: boolean;
+  /** Limits that keep slow or idle clients from holding the HTTP server's connections (http/connection-limits.ts). */
+  http: {
+    /** A request's headers must arrive within this time of its first byte. */
+    headersTimeoutMs: number;
+    /** The whole request, body included, must arrive within this time (a photo upload on a slow phone, too). */
+    requestTimeoutMs: number;
+    /** An idle keep-alive connection is closed after this time. */
+    keepAliveTimeoutMs: number;
+    /** Connections past this many are closed as they arrive, so clients cannot use up the process's file descriptors. */
+    maxConnections: number;
+  };
   linkTtlHours: number;
   maxPhotoBytes: number;
   maxPhotosPerCheck: number;
   analyzers: { test: string; live: string };
   webhooks: {
+    /** Test endpoints may reach loopback (live ones never: webhooks/destination-policy.ts). */
     allowLoopback: boolean;
+    /** Test endpoints may reach private, link-local and CGNAT addresses (never loopback or metadata). */
     allowPrivate: boolean;
     retrySchedule: string;
     secretOverlapHours: number;
@@ -57,12 +70,19 @@ export const DEFAULTS: Config = {
   previousEncryptionKeys: [],
   logLevel: 'info',
   trustProxy: false,
+  http: {
+    headersTimeoutMs: 10_000,
+    // 10 MiB (the largest photo) at 1 Mbit/s takes 84 s.
+    requestTimeoutMs: 120_000,
+    keepAliveTimeoutMs: 5_000,
+    maxConnections: 512,
+  },
   linkTtlHours: 24 * 7,
   maxPhotoBytes: 10 * 1024 * 1024,
   maxPhotosPerCheck: 12,
   analyzers: { test: 'simulator', live: 'manual' },
   webhooks: {
-    // The embedded quick start lets a merchant try webhooks against a receiver on the same machine.
+    // The embedded quick start lets a developer try test webhooks against a receiver on the same machine.
     allowLoopback: true,
     allowPrivate: false,
     retrySchedule: '5s,5m,30m,2h,5h,10h,10h',
@@ -101,6 +121,10 @@ const ENV: Record<string, (c: Config, v: string) => void> = {
   REALID_PREVIOUS_ENCRYPTION_KEYS: (c, v) => (c.previousEncryptionKeys = v.split(',').map((k) => k.trim()).filter(Boolean)),
   LOG_LEVEL: (c, v) => (c.logLevel = v),
   REALID_TRUST_PROXY: (c, v) => (c.trustProxy = bool('REALID_TRUST_PROXY', v)),
+  REALID_HTTP_HEADERS_TIMEOUT_MS: (c, v) => (c.http.headersTimeoutMs = int('REALID_HTTP_HEADERS_TIMEOUT_MS', v)),
+  REALID_HTTP_REQUEST_TIMEOUT_MS: (c, v) => (c.http.requestTimeoutMs = int('REALID_HTTP_REQUEST_TIMEOUT_MS', v)),
+  REALID_HTTP_KEEP_ALIVE_TIMEOUT_MS: (c, v) => (c.http.keepAliveTimeoutMs = int('REALID_HTTP_KEEP_ALIVE_TIMEOUT_MS', v)),
+  REALID_HTTP_MAX_CONNECTIONS: (c, v) => (c.http.maxConnections = int('REALID_HTTP_MAX_CONNECTIONS', v)),
   REALID_LINK_TTL_HOURS: (c, v) => (c.linkTtlHours = int('REALID_LINK_TTL_HOURS', v)),
   REALID_MAX_PHOTO_BYTES: (c, v) => (c.maxPhotoBytes = int('REALID_MAX_PHOTO_BYTES', v)),
   REALID_LIVE_ANALYZER: (c, v) => (c.analyzers.live = v),
@@ -144,6 +168,13 @@ function validate(c: Config): Config {
   if (c.port > 65535) throw new ConfigError(`port must be at most 65535, got ${c.port}`);
   for (const [key, value] of Object.entries({ linkTtlHours: c.linkTtlHours, maxPhotoBytes: c.maxPhotoBytes, maxPhotosPerCheck: c.maxPhotosPerCheck })) {
     int(key, value);
+  }
+  for (const [key, value] of Object.entries(c.http)) {
+    // Zero would switch a limit off (Node's meaning), which is never what a setting here should do by accident.
+    if (int(`http.${key}`, value) === 0) throw new ConfigError(`http.${key} must be at least 1, got 0`);
+  }
+  if (c.http.headersTimeoutMs > c.http.requestTimeoutMs) {
+    throw new ConfigError(`REALID_HTTP_HEADERS_TIMEOUT_MS (${c.http.headersTimeoutMs}) cannot exceed REALID_HTTP_REQUEST_TIMEOUT_MS (${c.http.requestTimeoutMs})`);
   }
   if (c.databaseUrl && !/^(postgres(ql)?:\/\/|sqlite:)/.test(c.databaseUrl)) {
     throw new ConfigError('DATABASE_URL must start with postgres://, postgresql:// or sqlite:');

@@ -3,7 +3,10 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, t
 import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import type { Services } from '../app/services.ts';
-import { installErrorHandling } from './error-handler.ts';
+import { connectionLimitOptions, limitConnections } from './connection-limits.ts';
+import { answerFrameworkError, installErrorHandling } from './error-handler.ts';
+import { rejectNul } from './reject-nul.ts';
+import { rejectNullBody } from './reject-null-body.ts';
 import { requireMerchant, type SessionAuthenticator } from './authenticate.ts';
 import { validatorCompiler } from './validation.ts';
 import { checksRoutes } from './routes/checks-routes.ts';
@@ -48,13 +51,18 @@ export async function createApp(s: Services, ext: AppExtensions = {}): Promise<F
       },
     }) as FastifyBaseLogger,
     bodyLimit: 1024 * 1024,
+    ...connectionLimitOptions(s.config.http),
+    frameworkErrors: answerFrameworkError,
     // Only behind a proxy the operator vouches for; otherwise anyone could choose their own X-Forwarded-For.
     trustProxy: s.config.trustProxy,
     // Per-request lines only when debugging: at volume they cost more than they tell.
     logController: new LogController({ disableRequestLogging: s.config.logLevel !== 'debug' && s.config.logLevel !== 'trace' }),
   });
+  limitConnections(app.server, s.config.http);
   app.setValidatorCompiler(validatorCompiler);
   installErrorHandling(app);
+  rejectNul(app);
+  rejectNullBody(app);
   acceptBodilessJson(app);
   await app.register(multipart, {
     limits: { fileSize: s.config.maxPhotoBytes, files: 1, fields: 5, parts: 6, fieldSize: 1024 },

@@ -1,5 +1,5 @@
 // The one place errors become HTTP: typed errors keep their code; framework errors get ours; the rest is a bare 500.
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { AppError, type ErrorCode, type FieldError } from '../errors/app-error.ts';
 
 const FRAMEWORK_CODES: Record<string, ErrorCode> = {
@@ -38,14 +38,23 @@ export function toAppError(error: FastifyError): AppError | undefined {
   return undefined;
 }
 
+const send = (reply: FastifyReply, known: AppError) =>
+  reply.status(known.status).send({ error: { code: known.code, message: known.message, ...(known.fields ? { fields: known.fields } : {}) } });
+
+/**
+ * Fastify's router answers some requests before any route or error handler runs (a path that is not valid
+ * percent-encoding, a parameter past the router's length limit): those get our shape as well.
+ */
+export function answerFrameworkError(error: FastifyError, _request: unknown, reply: FastifyReply): void {
+  // Fastify's own message repeats the path, which may hold a customer's link token.
+  if (error.code === 'FST_ERR_BAD_URL') return void send(reply, new AppError('bad_request', 'The request path is not valid percent-encoded UTF-8.'));
+  void send(reply, toAppError(error) ?? new AppError('bad_request', error.message));
+}
+
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const known = toAppError(error);
-    if (known) {
-      return reply
-        .status(known.status)
-        .send({ error: { code: known.code, message: known.message, ...(known.fields ? { fields: known.fields } : {}) } });
-    }
+    if (known) return send(reply, known);
     request.log.error({ err: error }, 'unhandled error');
     return reply.status(500).send({ error: { code: 'internal_error', message: 'Internal server error' } });
   });

@@ -2,6 +2,7 @@
 // completed with one row per attempt. Per endpoint, a check's events go out in order.
 import { newId } from '../ids.ts';
 import type { Row, SqlDriver, SqlExecutor } from './sql-driver.ts';
+import { storableText } from './storable-text.ts';
 
 export type DeliveryStatus = 'pending' | 'delivered' | 'failed';
 
@@ -163,7 +164,7 @@ export class DeliveriesRepo {
            error_message, response_excerpt, worker) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
         chunk.flatMap(({ delivery: d, attempt: a, workerId }) => [
           newId('att'), d.id, d.accountId, d.endpointId, d.attempts + 1, a.startedAt, a.latencyMs, a.statusCode, a.errorCode,
-          a.errorMessage, a.responseExcerpt, workerId,
+          storableText(a.errorMessage), storableText(a.responseExcerpt), workerId,
         ]),
       );
     }

@@ -12,7 +12,7 @@ import type { OutcomeWithContext } from './record-outcomes.ts';
 export interface AttemptContext {
   s: Services;
   workerId: string;
-  /** Per mode: live endpoints must be https. */
+  /** Per mode (destination-policy.ts): live endpoints only to public addresses over https. */
   outbound: Record<'live' | 'test', SendJob['options']>;
   /** Signs and POSTs: on the sender thread, or right here. */
   send(job: SendJob): Promise<SendResult>;

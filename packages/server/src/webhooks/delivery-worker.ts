@@ -9,6 +9,7 @@ import type { KeyMode } from '../store/accounts-repo.ts';
 import type { Endpoint } from '../store/endpoints-repo.ts';
 import { attemptDelivery, type AttemptContext } from './attempt-delivery.ts';
 import { ClaimMemory } from './claim-memory.ts';
+import { destinationPolicy } from './destination-policy.ts';
 import { OutcomeWriter } from './record-outcomes.ts';
 import { parseRetrySchedule, type RandomSource } from './retry-policy.ts';
 import { processSender } from './sender/sender-thread.ts';
@@ -73,8 +74,6 @@ export class DeliveryWorker {
     this.writer = new OutcomeWriter(s);
     this.memory = new ClaimMemory(this.opts.idleMs / 4);
     const outbound = {
-      allowLoopback: w.allowLoopback,
-      allowPrivate: w.allowPrivate,
       connectTimeoutMs: w.connectTimeoutMs,
       totalTimeoutMs: w.totalTimeoutMs,
       ...(w.localAddress ? { localAddress: w.localAddress } : {}),
@@ -85,7 +84,7 @@ export class DeliveryWorker {
       workerId: this.id,
       schedule: parseRetrySchedule(w.retrySchedule),
       random: options.random ?? Math.random,
-      outbound: { live: { ...outbound, requireHttps: true }, test: { ...outbound, requireHttps: false } },
+      outbound: { live: { ...outbound, ...destinationPolicy(w, 'live') }, test: { ...outbound, ...destinationPolicy(w, 'test') } },
       send: this.senderThread ? (job) => processSender.send(job) : signAndSend,
     };
   }

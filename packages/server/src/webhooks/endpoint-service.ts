@@ -5,6 +5,7 @@ import { AppError } from '../errors/app-error.ts';
 import { isEventType, type EventType } from '../events/event-types.ts';
 import { newId } from '../ids.ts';
 import type { Endpoint } from '../store/endpoints-repo.ts';
+import { destinationPolicy } from './destination-policy.ts';
 import { checkLiteralHost, parseWebhookUrl, resolveAndCheck, systemResolver } from './outbound/index.ts';
 
 export const MAX_ENDPOINTS_PER_ACCOUNT = 50;
@@ -12,24 +13,25 @@ export const MAX_ENDPOINTS_PER_ACCOUNT = 50;
 export interface EndpointInput {
   url?: string;
   event_types?: string[];
-  mode?: 'test' | 'live';
+  mode?: Endpoint['mode'];
   description?: string;
   enabled?: boolean;
 }
 
-async function checkUrl(s: Services, url: string, mode: 'test' | 'live'): Promise<void> {
-  const parsed = parseWebhookUrl(url, mode === 'live');
+async function checkUrl(s: Services, url: string, mode: Endpoint['mode']): Promise<void> {
+  const policy = destinationPolicy(s.config.webhooks, mode);
+  const parsed = parseWebhookUrl(url, policy.requireHttps);
   if (!parsed.ok) {
     const message = parsed.errorCode === 'https_required' ? 'Live-mode endpoints must use https.' : `The URL is not usable: ${parsed.errorMessage}.`;
     throw new AppError('invalid_url', message, [{ field: 'url', message: parsed.errorMessage }]);
   }
-  const policy = { allowLoopback: s.config.webhooks.allowLoopback, allowPrivate: s.config.webhooks.allowPrivate };
   const host = parsed.url.hostname;
   const literal = checkLiteralHost(host, policy);
   const check = literal ?? (await resolveAndCheck(host, policy, systemResolver, AbortSignal.timeout(3000)).catch(() => null));
   // A name that does not resolve yet is allowed (DNS may come later); one that resolves somewhere forbidden is not.
   if (check && !check.ok && check.errorCode === 'blocked_address') {
-    throw new AppError('blocked_address', `Webhooks cannot be sent there: ${check.errorMessage}.`, [{ field: 'url', message: check.errorMessage }]);
+    const why = mode === 'live' ? ' Live endpoints must be on public addresses.' : '';
+    throw new AppError('blocked_address', `Webhooks cannot be sent there: ${check.errorMessage}.${why}`, [{ field: 'url', message: check.errorMessage }]);
   }
 }
 
@@ -43,7 +45,7 @@ function eventTypes(list: string[]): EventType[] {
   return [...new Set(list)] as EventType[];
 }
 
-export async function createEndpoint(s: Services, accountId: string, defaultMode: 'test' | 'live', input: EndpointInput): Promise<Endpoint> {
+export async function createEndpoint(s: Services, accountId: string, defaultMode: Endpoint['mode'], input: EndpointInput): Promise<Endpoint> {
   const mode = input.mode ?? defaultMode;
   if ((await s.store.endpoints.list(accountId)).length >= MAX_ENDPOINTS_PER_ACCOUNT) {
     throw new AppError('conflict', `An account can have at most ${MAX_ENDPOINTS_PER_ACCOUNT} endpoints.`);

@@ -47,16 +47,14 @@ async function applyHealth(s: Services, tx: SqlExecutor, item: OutcomeWithContex
   }
 }
 
-function partition<T>(items: readonly T[], keep: (item: T) => boolean): [T[], T[]] {
-  const kept: T[] = [];
-  const dropped: T[] = [];
-  for (const item of items) (keep(item) ? kept : dropped).push(item);
-  return [kept, dropped];
+interface Entry {
+  item: OutcomeWithContext;
+  done: (error?: unknown) => void;
 }
 
 /** Collects outcomes while a write is under way and writes them all in the next transaction. */
 export class OutcomeWriter {
-  private queue: { item: OutcomeWithContext; done: (error?: unknown) => void }[] = [];
+  private queue: Entry[] = [];
   private writing: Promise<void> | undefined;
 
   constructor(private readonly s: Services) {}
@@ -75,24 +73,35 @@ export class OutcomeWriter {
       const batch = this.queue;
       this.queue = [];
       const error = await this.write(batch);
-      if (error === undefined) {
-        for (const entry of batch) entry.done();
-        continue;
-      }
-      // An endpoint deleted while its delivery was in flight takes the delivery with it, so that attempt
-      // cannot be recorded (nothing is left to record it on). That must not cost the batch's other outcomes:
-      // their deliveries would go out again.
-      const exist = await this.s.store.deliveries.existing(batch.map(({ item }) => item.outcome.delivery.id)).catch(() => undefined);
-      const [rest, gone] = exist ? partition(batch, ({ item }) => exist.has(item.outcome.delivery.id)) : [batch, []];
-      if (gone.length === 0) {
-        for (const entry of batch) entry.done(error);
-        continue;
-      }
-      for (const entry of gone) entry.done();
-      const retryError = await this.write(rest);
-      for (const entry of rest) entry.done(retryError);
+      if (error === undefined) for (const entry of batch) entry.done();
+      else await this.writeEach(batch, error);
     }
     this.writing = undefined;
+  }
+
+  /**
+   * After a batch failed: one outcome the database refuses must not cost the others theirs (their deliveries
+   * would go out again, and one merchant's receiver would stall everyone sharing the worker). Each is written on
+   * its own; one that still fails is given up on here, and its lease expiring sends that delivery again.
+   */
+  private async writeEach(batch: Entry[], batchError: unknown): Promise<void> {
+    const failed: { entry: Entry; error: unknown }[] = [];
+    if (batch.length === 1) failed.push({ entry: batch[0]!, error: batchError });
+    else {
+      for (const entry of batch) {
+        const error = await this.write([entry]);
+        if (error === undefined) entry.done();
+        else failed.push({ entry, error });
+      }
+    }
+    if (failed.length === 0) return;
+    // An endpoint deleted while its delivery was in flight takes the delivery with it: that attempt has nothing
+    // left to be recorded on, which is no failure.
+    const exist = await this.s.store.deliveries.existing(failed.map(({ entry }) => entry.item.outcome.delivery.id)).catch(() => undefined);
+    for (const { entry, error } of failed) {
+      if (exist && !exist.has(entry.item.outcome.delivery.id)) entry.done();
+      else entry.done(error);
+    }
   }
 
   /** Writes a batch in one transaction; resolves with the error if that failed. */

@@ -73,11 +73,11 @@ describe('isAllowed', () => {
     }
   });
 
-  it('allowPrivate adds private, link-local and CGNAT, but never metadata or other special ranges', () => {
-    for (const text of ['127.0.0.1', '10.0.0.1', '172.20.1.1', '192.168.0.10', 'fd12::1', 'fe80::1', '169.254.3.4', '100.64.1.1']) {
+  it('allowPrivate allows private, link-local and CGNAT, but never loopback, metadata or other special ranges', () => {
+    for (const text of ['10.0.0.1', '172.20.1.1', '192.168.0.10', 'fd12::1', 'fe80::1', '169.254.3.4', '100.64.1.1']) {
       expect(allowed(text, PRIVATE)).toBe(true);
     }
-    for (const text of ['169.254.169.254', 'fd00:ec2::254', '100.100.100.200', '0.0.0.0', '::', '224.0.0.1', '240.0.0.1', '::ffff:a00:1', '2002:a00:1::']) {
+    for (const text of ['127.0.0.1', '127.9.9.9', '::1', '169.254.169.254', 'fd00:ec2::254', '100.100.100.200', '0.0.0.0', '::', '224.0.0.1', '240.0.0.1', '::ffff:a00:1', '2002:a00:1::']) {
       expect(allowed(text, PRIVATE)).toBe(false);
     }
   });

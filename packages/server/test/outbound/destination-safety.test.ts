@@ -82,6 +82,13 @@ describe('hostile URLs', () => {
     expect(receiver.requests).toHaveLength(0);
   });
 
+  it('keeps refusing every loopback spelling when only private networks are allowed', async () => {
+    for (const url of [...loopbackSpellings(receiver.port), `http://[::1]:${receiver.port}/`]) {
+      expect({ url, errorCode: (await send(url, { allowPrivate: true })).errorCode }).toEqual({ url, errorCode: 'blocked_address' });
+    }
+    expect(receiver.requests).toHaveLength(0);
+  });
+
   it('checks the canonical address: every loopback spelling reaches the loopback receiver when allowed', async () => {
     const urls = loopbackSpellings(receiver.port);
     for (const url of urls) expect({ url, ok: (await send(url, { allowLoopback: true })).ok }).toEqual({ url, ok: true });
@@ -141,8 +148,8 @@ describe('hostile DNS answers', () => {
     expect(await send('https://mixed.test/', { resolve: reversed })).toMatchObject({ errorCode: 'blocked_address' });
   });
 
-  it('never lets allowPrivate reach metadata addresses', async () => {
-    for (const host of ['metadata.test', 'imds-v6.test', 'mapped.test']) {
+  it('never lets allowPrivate reach loopback or metadata addresses', async () => {
+    for (const host of ['loopback.test', 'metadata.test', 'imds-v6.test', 'mapped.test']) {
       expect(await send(`http://${host}/`, { resolve: dns, allowPrivate: true })).toMatchObject({ errorCode: 'blocked_address' });
     }
   });

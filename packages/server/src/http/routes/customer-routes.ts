@@ -6,6 +6,7 @@ import { checkForToken, customerView, filePrivacyRequest, openCheck } from '../.
 import { submitPhoto } from '../../checks/submit-photo.ts';
 import { AppError } from '../../errors/app-error.ts';
 import type { PrivacyRequestKind } from '../../events/event-types.ts';
+import { checkBoundary, readingMultipart } from '../multipart-framing.ts';
 
 const tokenParams = {
   type: 'object',
@@ -36,9 +37,10 @@ async function readPhoto(request: FastifyRequest<{ Querystring: { kind?: PhotoKi
   if (!request.isMultipart()) {
     throw new AppError('unsupported_media_type', 'Send the photo as multipart/form-data with a "photo" file field.');
   }
-  const file = await request.file();
+  checkBoundary(request);
+  const file = await readingMultipart(() => request.file());
   if (!file) throw new AppError('validation_failed', 'No photo was sent.', [{ field: 'photo', message: 'is required' }]);
-  const bytes = await file.toBuffer();
+  const bytes = await readingMultipart(() => file.toBuffer());
   if (file.file.truncated) throw new AppError('payload_too_large', 'The photo is larger than this service accepts.');
   const field = file.fields.kind;
   const fromField = field && !Array.isArray(field) && field.type === 'field' ? String(field.value) : undefined;

@@ -182,14 +182,15 @@ export function classifyAddress(address: IpAddress): AddressClass {
 
 /**
  * Whether a policy lets us connect to an address of this class. The allow switches cover native
- * addresses only: an IPv4 address smuggled inside IPv6 is never treated as a local receiver.
+ * addresses only: an IPv4 address smuggled inside IPv6 is never treated as a local receiver. Each switch
+ * opens its own ranges and no other: allowing private networks does not allow this machine's loopback.
  */
 export function isAllowed(verdict: AddressClass, policy: AddressPolicy): boolean {
   if (verdict.category === 'public') return true;
   if (verdict.embedded !== undefined) return false;
   switch (verdict.category) {
     case 'loopback':
-      return policy.allowLoopback || policy.allowPrivate;
+      return policy.allowLoopback;
     case 'private':
     case 'link_local':
     case 'cgnat':

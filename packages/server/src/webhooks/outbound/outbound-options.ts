@@ -13,7 +13,7 @@ export type Resolver = (hostname: string) => Promise<readonly ResolvedAddress[]>
 export interface OutboundOptions {
   /** Development: allow 127.0.0.0/8 and ::1. */
   allowLoopback?: boolean;
-  /** Self-hosted networks: also allow private, link-local and CGNAT ranges (never cloud metadata). */
+  /** Self-hosted networks: allow private, link-local and CGNAT ranges (never loopback, never cloud metadata). */
   allowPrivate?: boolean;
   /** Live mode: refuse plain http. */
   requireHttps?: boolean;
