@@ -74,6 +74,8 @@ export interface Check {
   opened_at: string | null;
   finished_at: string | null;
   deleted_at: string | null;
+  /** When a finished check's personal data will be deleted automatically (the account's retention period). */
+  personal_data_expires_at: string | null;
   link_expires_at: string;
 }
 
@@ -96,6 +98,7 @@ export interface CheckDetail extends Check {
   selfie_turn?: 'left' | 'right';
   photos_received: { id: string; kind: CheckPhotoKind; status: 'accepted' | 'rejected'; reasons: CheckReason[]; created_at: string }[];
   privacy_requests: { id: string; kind: 'data_request' | 'manual_review' | 'data_deletion'; message: string | null; created_at: string }[];
-  timeline: { id: string; event: string; created_at: string }[];
+  /** The check's events in order (`id` is the webhook-id), and `personal_data.deleted` with who deleted it. */
+  timeline: { id: string; event: string; created_at: string; by?: 'merchant' | 'retention' }[];
   photos?: { id: string; kind: CheckPhotoKind; content_type: string; url: string; expires_at: string }[];
 }

@@ -43,12 +43,24 @@ async function errorOf(response: Response): Promise<ApiError> {
   return new ApiError(response.status, error?.code ?? 'http_error', error?.message ?? `The service answered ${response.status}.`, error?.fields ?? []);
 }
 
-export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
+function headersFor(method: string, accept: string, json: boolean): Record<string, string> {
+  const headers: Record<string, string> = { accept };
+  if (json) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   // Test or live, as the switch in the top bar says (the service ignores it on the customer's pages).
   headers['x-realid-mode'] = currentMode();
+  return headers;
+}
+
+/** A file the service makes (an export), as a Blob to hand to the browser's download. */
+export async function download(path: string): Promise<Blob> {
+  const response = await fetch(path, { headers: headersFor('GET', '*/*', false), credentials: 'same-origin' });
+  if (!response.ok) throw await errorOf(response);
+  return response.blob();
+}
+
+export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const headers = headersFor(method, 'application/json', options.body !== undefined);
   let response: Response;
   try {
     response = await fetch(path, {

@@ -24,6 +24,7 @@ const NAV = [
   { href: '/', label: 'ID checks', active: (p: string) => p === '/' || p.startsWith('/checks') },
   { href: '/settings/devtools', label: 'DevTools', active: (p: string) => p === '/settings' || p.startsWith('/settings/devtools') },
   { href: '/settings/api-keys', label: 'API keys', active: (p: string) => p.startsWith('/settings/api-keys') },
+  { href: '/settings/privacy', label: 'Privacy', active: (p: string) => p.startsWith('/settings/privacy') },
 ];
 
 export function AppShell(props: { path: string; children: ComponentChildren }) {

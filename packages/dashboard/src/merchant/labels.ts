@@ -46,6 +46,23 @@ export const EVENT_DESCRIPTIONS: Record<string, string> = {
 
 export const EVENT_TYPES = Object.keys(EVENT_DESCRIPTIONS);
 
+/** Timeline entries that are not webhook events. */
+export const TIMELINE_DESCRIPTIONS: Record<string, string> = {
+  ...EVENT_DESCRIPTIONS,
+  'personal_data.deleted': 'The personal data and photos were deleted',
+};
+
+export const ACCESS_LABELS: Record<string, string> = {
+  created: 'Created',
+  listed: 'Listed',
+  viewed: 'Viewed',
+  viewed_photos: 'Viewed with photos',
+  approved: 'Approved',
+  rejected: 'Rejected',
+  deleted: 'Deleted the personal data',
+  retention_deleted: 'Deleted after the retention period',
+};
+
 export const PHOTO_LABELS: Record<string, string> = {
   front: 'Front of ID',
   back: 'Back of ID',

@@ -12,6 +12,7 @@ import { NotFoundPage } from './not-found-page.tsx';
 import { SessionContext, loadSession, signOut, type SessionInfo } from './session.ts';
 import { ApiKeysPage } from './settings/api-keys-page.tsx';
 import { DevToolsPage } from './settings/devtools/devtools-page.tsx';
+import { PrivacyPage } from './settings/privacy-page.tsx';
 import { SetupPage } from './setup-page.tsx';
 
 function SignedInRoutes(props: { path: string }) {
@@ -21,6 +22,7 @@ function SignedInRoutes(props: { path: string }) {
   if (check) return <CheckDetailPage id={check.id!} />;
   if (path === '/settings' || path === '/settings/devtools') return <DevToolsPage />;
   if (path === '/settings/api-keys') return <ApiKeysPage />;
+  if (path === '/settings/privacy') return <PrivacyPage />;
   return <NotFoundPage />;
 }
 

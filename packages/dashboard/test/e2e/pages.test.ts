@@ -138,6 +138,26 @@ describe.skipIf(!browserAvailable)(`web app pages, in Chromium${skipReason}`, ()
     await page.getByText(/Approved by merchant: “Checked the renewed licence in the shop”/).waitFor();
   });
 
+  it('shows who opened a check and when its data goes, and sets the retention period', async () => {
+    await page.getByRole('heading', { name: /^Check / }).waitFor();
+    const access = page.getByRole('region', { name: 'Access log' });
+    await access.getByRole('cell', { name: 'Approved' }).waitFor();
+    await access.getByRole('cell', { name: 'Viewed with photos' }).first().waitFor();
+    await page.getByText(/will be deleted automatically on/).waitFor();
+
+    await page.getByRole('link', { name: 'Privacy' }).click();
+    const days = page.getByLabel(/Keep personal data for/);
+    expect(await days.inputValue()).toBe('90');
+    await days.fill('30');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText(/^Saved\./).waitFor();
+    expect((await t.api(testKey, 'GET', '/api/v1/account')).body.account.retention_days).toBe(30);
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: /Download the test access log/ }).click();
+    expect((await download).suggestedFilename()).toBe('realid-access-log-test.csv');
+    await expectLabelled(page);
+  });
+
   it('shows an account without the Enterprise plan what webhooks give and how to get them', async () => {
     const pro = await t.newAccount('pro', 'Small Shop');
     await createUser(t.services.store, t.clock.now(), { accountId: pro.account.id, email: 'owner@small.example', password: PASSWORD });

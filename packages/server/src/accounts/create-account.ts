@@ -29,10 +29,13 @@ export interface CreatedAccount {
   signingSecrets: Record<KeyMode, string>;
 }
 
+/** How long a finished check's personal data is kept unless the account says otherwise. */
+export const DEFAULT_RETENTION_DAYS = 90;
+
 export async function createAccount(
   store: Store,
   clock: Clock,
-  input: { name: string; plan: Plan; minimumAge?: number; notifyEmail?: string },
+  input: { name: string; plan: Plan; minimumAge?: number; retentionDays?: number; notifyEmail?: string },
 ): Promise<CreatedAccount> {
   const now = clock.now();
   const account: Account = {
@@ -40,6 +43,7 @@ export async function createAccount(
     name: input.name,
     plan: input.plan,
     minimumAge: input.minimumAge ?? 18,
+    retentionDays: input.retentionDays ?? DEFAULT_RETENTION_DAYS,
     notifyEmail: input.notifyEmail ?? null,
     createdAt: now,
   };

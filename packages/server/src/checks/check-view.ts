@@ -4,6 +4,8 @@
 import type { Check, CheckDetail } from '@realid/webhooks';
 import type { Services } from '../app/services.ts';
 import { PHOTO_URL_TTL_MS, signedPhotoUrl } from '../photos/photo-urls.ts';
+import type { AccessEntry } from '../store/access-log-repo.ts';
+import { personalDataExpiresAt } from './retention.ts';
 import type { CheckRecord } from './check-types.ts';
 
 const at = (ms: number): string => new Date(ms).toISOString();
@@ -15,12 +17,18 @@ function customerOf(check: CheckRecord) {
   return { id: c.id ?? null, first_name: c.first_name ?? '', last_name: c.last_name ?? '', phone: c.phone ?? '', email: c.email ?? '' };
 }
 
+/** What the view needs of the account: its name (`shop_name`) and how long it keeps personal data. */
+export interface ViewAccount {
+  name: string;
+  retentionDays: number;
+}
+
 /** The short form used in lists and in the create and delete answers. */
-export function checkSummary(check: CheckRecord, shopName: string): Check {
+export function checkSummary(check: CheckRecord, account: ViewAccount): Check {
   return {
     id: check.id,
     step: check.step,
-    shop_name: shopName,
+    shop_name: account.name,
     created_at: at(check.createdAt),
     order: { id: check.order?.id ?? null, name: check.order?.name ?? '' },
     customer: customerOf(check),
@@ -32,19 +40,30 @@ export function checkSummary(check: CheckRecord, shopName: string): Check {
     opened_at: iso(check.openedAt),
     finished_at: iso(check.finishedAt),
     deleted_at: iso(check.deletedAt),
+    personal_data_expires_at: iso(personalDataExpiresAt(check, account.retentionDays)),
     link_expires_at: at(check.linkExpiresAt),
   };
 }
 
-export async function checkDetail(s: Services, check: CheckRecord, shopName: string, withPhotos: boolean): Promise<CheckDetail> {
-  const [photos, events, requests] = await Promise.all([
+/** The timeline: the check's events, and the deletion of its personal data (which no webhook announces). */
+function timelineOf(events: { id: string; type: string; createdAt: number }[], access: AccessEntry[]): CheckDetail['timeline'] {
+  const deletions = access
+    .filter((a) => a.action === 'deleted' || a.action === 'retention_deleted')
+    .map((a) => ({ id: a.id, event: 'personal_data.deleted', created_at: at(a.createdAt), by: a.action === 'deleted' ? ('merchant' as const) : ('retention' as const), ms: a.createdAt }));
+  const entries = [...events.map((e) => ({ id: e.id, event: e.type, created_at: at(e.createdAt), ms: e.createdAt })), ...deletions];
+  return entries.sort((a, b) => a.ms - b.ms).map(({ ms: _ms, ...entry }) => entry);
+}
+
+export async function checkDetail(s: Services, check: CheckRecord, account: ViewAccount, withPhotos: boolean): Promise<CheckDetail> {
+  const [photos, events, requests, access] = await Promise.all([
     s.store.checks.listPhotos(check.accountId, check.id),
     s.store.events.listForCheck(check.accountId, check.id),
     s.store.privacyRequests.list(check.accountId, check.id),
+    s.store.accessLog.forCheck(check.accountId, check.id),
   ]);
   const expires = s.clock.now() + PHOTO_URL_TTL_MS;
   return {
-    ...checkSummary(check, shopName),
+    ...checkSummary(check, account),
     content: check.content ?? {},
     analyzer: check.analyzer,
     sub_checks: check.subChecks,
@@ -53,7 +72,7 @@ export async function checkDetail(s: Services, check: CheckRecord, shopName: str
     ...(check.turn ? { selfie_turn: check.turn } : {}),
     photos_received: photos.map((p) => ({ id: p.id, kind: p.kind, status: p.status, reasons: p.reasons, created_at: at(p.createdAt) })),
     privacy_requests: requests.map((r) => ({ id: r.id, kind: r.kind, message: r.message, created_at: at(r.createdAt) })),
-    timeline: events.map((e) => ({ id: e.id, event: e.type, created_at: at(e.createdAt) })),
+    timeline: timelineOf(events, access),
     ...(withPhotos
       ? {
           photos: photos

@@ -3,6 +3,7 @@ import type { Services } from '../app/services.ts';
 import { AppError } from '../errors/app-error.ts';
 import { buildEvent } from '../events/event-types.ts';
 import { newCheckId, newToken, sha256Hex } from '../ids.ts';
+import type { Actor } from '../store/access-log-repo.ts';
 import type { Account } from '../store/accounts-repo.ts';
 import { randomInt } from 'node:crypto';
 import type { CheckInput } from './check-input.ts';
@@ -21,6 +22,7 @@ export async function createCheck(
   account: Account,
   testing: boolean,
   input: CheckInput,
+  actor: Actor,
 ): Promise<CreatedCheck> {
   const customer = input.customer;
   if (!customer.email && !customer.phone) {
@@ -74,6 +76,7 @@ export async function createCheck(
   await s.store.driver.transaction(async (tx) => {
     await s.store.checks.insert(tx, check, sha256Hex(token));
     await s.store.events.append(tx, check, [buildEvent('check.delivered', check, now)]);
+    await s.store.accessLog.record(tx, account.id, [check.id], actor, 'created', now);
   });
   const link = `${s.config.publicUrl}/c/${token}`;
   await sendLink(s, account, check, link);

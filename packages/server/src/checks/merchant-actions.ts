@@ -4,6 +4,8 @@ import { AppError, notFound } from '../errors/app-error.ts';
 import { buildEvent } from '../events/event-types.ts';
 import { reason } from '../analysis/reason-codes.ts';
 import { commitCheck } from './commit-check.ts';
+import type { AccessAction, Actor } from '../store/access-log-repo.ts';
+import type { SqlExecutor } from '../store/sql-driver.ts';
 import type { CheckRecord } from './check-types.ts';
 import { nextStep } from './transition-table.ts';
 import { settleAll } from './verdict.ts';
@@ -19,13 +21,15 @@ export function assertNotDeleted(check: CheckRecord): void {
   if (check.deletedAt !== null) throw new AppError('check_deleted', 'This check’s personal data was deleted; it can no longer change.');
 }
 
-export async function decide(
-  s: Services,
-  check: CheckRecord,
-  verdict: 'passed' | 'failed',
-  by: 'merchant' | 'simulation',
-  note?: string,
-): Promise<CheckRecord> {
+/** Who acted, for the access log, written in the same commit as the change. */
+export type ActingAs = { actor: Actor } | { simulation: true };
+
+const logged = (s: Services, check: CheckRecord, as: ActingAs, action: AccessAction, now: number) => async (tx: SqlExecutor) => {
+  if ('actor' in as) await s.store.accessLog.record(tx, check.accountId, [check.id], as.actor, action, now);
+};
+
+export async function decide(s: Services, check: CheckRecord, verdict: 'passed' | 'failed', as: ActingAs, note?: string): Promise<CheckRecord> {
+  const by = 'actor' in as ? 'merchant' : 'simulation';
   assertNotDeleted(check);
   const now = s.clock.now();
   const step = nextStep(check.step, verdict === 'passed' ? 'approve' : 'reject');
@@ -45,11 +49,12 @@ export async function decide(
     updatedAt: now,
     finishedAt: now,
   };
-  return commitCheck(s.store, next, check.version, [buildEvent(`check.${step}` as 'check.completed' | 'check.failed', next, now)]);
+  const events = [buildEvent(`check.${step}` as 'check.completed' | 'check.failed', next, now)];
+  return commitCheck(s.store, next, check.version, events, logged(s, check, as, verdict === 'passed' ? 'approved' : 'rejected', now));
 }
 
 /** Deletes personal data and photos for good, keeping a tombstone (id, step, verdict, timestamps). */
-export async function deleteCheckData(s: Services, check: CheckRecord): Promise<CheckRecord> {
+export async function deleteCheckData(s: Services, check: CheckRecord, actor: Actor, action: 'deleted' | 'retention_deleted' = 'deleted'): Promise<CheckRecord> {
   if (check.deletedAt !== null) return check;
   const now = s.clock.now();
   const next: CheckRecord = {
@@ -67,6 +72,7 @@ export async function deleteCheckData(s: Services, check: CheckRecord): Promise<
   const saved = await commitCheck(s.store, next, check.version, [], async (tx) => {
     await s.store.checks.deletePhotos(tx, check.accountId, check.id);
     await s.store.privacyRequests.eraseMessages(tx, check.accountId, check.id);
+    await s.store.accessLog.record(tx, check.accountId, [check.id], actor, action, now);
   });
   try {
     await s.blobs.deletePrefix(`${check.accountId}/${check.id}`);

@@ -4,6 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Services } from '../app/services.ts';
 import { AppError } from '../errors/app-error.ts';
 import { sha256Hex } from '../ids.ts';
+import type { Actor } from '../store/access-log-repo.ts';
 import type { Account, KeyMode } from '../store/accounts-repo.ts';
 
 export interface Principal {
@@ -12,6 +13,8 @@ export interface Principal {
   mode: KeyMode;
   via: 'api_key' | 'session';
   userId?: string;
+  /** Who is acting, for the access log: the API key's id or the signed-in user's. */
+  actor: Actor;
 }
 
 declare module 'fastify' {
@@ -30,7 +33,7 @@ export async function authenticateApiKey(s: Services, header: string | undefined
   const record = await s.store.accounts.findActiveKey(sha256Hex(key));
   if (!record) return undefined;
   const account = await s.store.accounts.get(record.accountId);
-  return account && { account, mode: record.mode, via: 'api_key' };
+  return account && { account, mode: record.mode, via: 'api_key', actor: { type: 'api_key', id: record.id } };
 }
 
 /** The authenticated caller, set by the `requireMerchant` hook. */

@@ -9,6 +9,7 @@ import { rejectNul } from './reject-nul.ts';
 import { rejectNullBody } from './reject-null-body.ts';
 import { requireMerchant, type SessionAuthenticator } from './authenticate.ts';
 import { validatorCompiler } from './validation.ts';
+import { accessLogRoutes } from './routes/access-log-routes.ts';
 import { checksRoutes } from './routes/checks-routes.ts';
 import { customerRoutes } from './routes/customer-routes.ts';
 import { photosRoutes } from './routes/photos-routes.ts';
@@ -94,6 +95,7 @@ export async function createApp(s: Services, ext: AppExtensions = {}): Promise<F
       await api.register(async (merchant) => {
         merchant.addHook('preHandler', requireMerchant(s, ext.session));
         await merchant.register(checksRoutes(s));
+        await merchant.register(accessLogRoutes(s));
         await merchant.register(accountRoutes(s));
         await merchant.register(webhooksRoutes(s));
         for (const routes of ext.merchantRoutes ?? []) await merchant.register(routes);

@@ -195,6 +195,17 @@ export class ChecksRepo {
     return rows.map((row) => this.toCheck(row));
   }
 
+  /** Finished checks still holding personal data past their account's retention period, oldest first. */
+  async pastRetention(now: number, limit: number): Promise<{ accountId: string; id: string }[]> {
+    const rows = await this.db.all<{ account_id: string; id: string }>(
+      `SELECT c.account_id, c.id FROM checks c JOIN accounts a ON a.id = c.account_id
+       WHERE c.deleted_at IS NULL AND c.finished_at IS NOT NULL AND c.finished_at + a.retention_days * CAST(86400000 AS BIGINT) <= ?
+       ORDER BY c.finished_at LIMIT ?`,
+      [now, limit],
+    );
+    return rows.map((r) => ({ accountId: r.account_id, id: r.id }));
+  }
+
   async insertPhoto(tx: SqlExecutor, photo: PhotoRecord): Promise<void> {
     await tx.run(
       `INSERT INTO photos (id, check_id, account_id, kind, blob_key, content_type, size_bytes, status, reasons, created_at)

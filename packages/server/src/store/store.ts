@@ -1,6 +1,7 @@
 // The storage port: repositories written once over the SQL port, on SQLite (default) or PostgreSQL.
 import path from 'node:path';
 import { CheckCipher } from '../keys/check-cipher.ts';
+import { AccessLogRepo } from './access-log-repo.ts';
 import type { MasterKeys } from '../keys/master-keys.ts';
 import { migrate } from './migrations.ts';
 import { PrivacyRequestsRepo } from './privacy-requests-repo.ts';
@@ -19,6 +20,7 @@ export class Store {
   readonly accounts: AccountsRepo;
   readonly checks: ChecksRepo;
   readonly privacyRequests: PrivacyRequestsRepo;
+  readonly accessLog: AccessLogRepo;
   readonly events: EventsRepo;
   readonly endpoints: EndpointsRepo;
   readonly deliveries: DeliveriesRepo;
@@ -33,6 +35,7 @@ export class Store {
     this.accounts = new AccountsRepo(driver, subscriptionsChanged);
     this.checks = new ChecksRepo(driver, cipher);
     this.privacyRequests = new PrivacyRequestsRepo(driver, this.checks, cipher);
+    this.accessLog = new AccessLogRepo(driver);
     this.endpoints = new EndpointsRepo(driver, subscriptionsChanged);
     this.deliveries = new DeliveriesRepo(driver);
     this.users = new UsersRepo(driver);

@@ -17,6 +17,6 @@ export function sessionAuthenticator(s: Services): SessionAuthenticator {
       throw new AppError('csrf_failed', 'This request is missing its CSRF token; reload the page and try again.');
     }
     const mode: KeyMode = request.headers[MODE_HEADER] === 'live' ? 'live' : 'test';
-    return { account: active.account, mode, via: 'session', userId: active.user.id };
+    return { account: active.account, mode, via: 'session', userId: active.user.id, actor: { type: 'user', id: active.user.id } };
   };
 }

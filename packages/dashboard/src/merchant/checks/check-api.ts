@@ -31,4 +31,15 @@ export const createCheck = (input: NewCheckInput) => post<{ check: CheckSummary 
 
 export const approveCheck = (id: string, reason?: string) => post<{ check: CheckDetail }>(`/api/v1/checks/${encodeURIComponent(id)}/approve`, reason ? { reason } : {});
 export const rejectCheck = (id: string, reason: string) => post<{ check: CheckDetail }>(`/api/v1/checks/${encodeURIComponent(id)}/reject`, { reason });
+export interface AccessEntry {
+  id: string;
+  check_id: string;
+  actor: { type: 'api_key' | 'user' | 'service'; id: string };
+  action: string;
+  created_at: string;
+}
+
+export const getAccessLog = (id: string, signal?: AbortSignal) =>
+  get<{ entries: AccessEntry[] }>(`/api/v1/checks/${encodeURIComponent(id)}/access-log`, signal ? { signal } : {});
+
 export const deleteCheckData = (id: string) => del<{ check: CheckSummary }>(`/api/v1/checks/${encodeURIComponent(id)}`);

@@ -7,10 +7,10 @@ import { useAsync } from '../../lib/use-async.ts';
 import { Card } from '../../ui/card.tsx';
 import { Alert, ErrorMessage, Loading } from '../../ui/feedback.tsx';
 import { PageTitle } from '../app-shell.tsx';
-import { getCheck, type CheckDetail } from './check-api.ts';
+import { getAccessLog, getCheck, type CheckDetail } from './check-api.ts';
 import { CheckActions } from './check-actions.tsx';
 import { ModeBadge, StepBadge, VerdictBadge } from './check-badges.tsx';
-import { DefinitionList, ExtractedData, Photos, PrivacyRequests, SubChecks, Timeline } from './check-sections.tsx';
+import { AccessLog, DefinitionList, ExtractedData, Photos, PrivacyRequests, SubChecks, Timeline } from './check-sections.tsx';
 
 /** The captures the rules ask for, in words. */
 function askedFor(rules: CheckDetail['rules']): string {
@@ -50,7 +50,8 @@ function Overview(props: { check: CheckDetail }) {
 }
 
 export function CheckDetailPage(props: { id: string }) {
-  const state = useAsync((signal) => getCheck(props.id, signal), [props.id]);
+  // The check is read first, so its access log, read after, includes this view.
+  const state = useAsync(async (signal) => ({ ...(await getCheck(props.id, signal)), access: await getAccessLog(props.id, signal) }), [props.id]);
   const check = state.data?.check;
 
   if (state.error instanceof ApiError && state.error.status === 404) {
@@ -81,6 +82,12 @@ export function CheckDetailPage(props: { id: string }) {
         </div>
       </div>
       {check.deleted && <Alert tone="info">Personal data and photos were deleted on {formatDateTime(check.deleted_at)}.</Alert>}
+      {check.personal_data_expires_at && (
+        <Alert tone="neutral">
+          This check's personal data and photos will be deleted automatically on {formatDateTime(check.personal_data_expires_at)}, at the
+          end of the account's retention period (Settings › Privacy).
+        </Alert>
+      )}
       <ErrorMessage error={state.error} retry={() => void state.reload()} />
       <div class="detail-grid">
         <Card id="overview" title="Overview">
@@ -103,6 +110,9 @@ export function CheckDetailPage(props: { id: string }) {
         </Card>
         <Card id="timeline" title="Timeline" wide>
           <Timeline check={check} />
+        </Card>
+        <Card id="access" title="Access log" wide>
+          <AccessLog entries={state.data!.access.entries} />
         </Card>
       </div>
     </article>

@@ -3,8 +3,8 @@
 import { formatDateTime, formatPrecise, humanize } from '../../lib/format.ts';
 import { Badge } from '../../ui/feedback.tsx';
 import { Table, type Column } from '../../ui/table.tsx';
-import { DOCUMENT_LABELS, EVENT_DESCRIPTIONS, PHOTO_LABELS, PRIVACY_LABELS, SCORE_LABELS, SUB_CHECK_LABELS } from '../labels.ts';
-import type { CheckDetail, Reason } from './check-api.ts';
+import { ACCESS_LABELS, DOCUMENT_LABELS, PHOTO_LABELS, PRIVACY_LABELS, SCORE_LABELS, SUB_CHECK_LABELS, TIMELINE_DESCRIPTIONS } from '../labels.ts';
+import type { AccessEntry, CheckDetail, Reason } from './check-api.ts';
 
 function Reasons(props: { reasons: Reason[] }) {
   if (props.reasons.length === 0) return <span class="muted">—</span>;
@@ -67,7 +67,11 @@ export function Timeline(props: { check: CheckDetail }) {
       {props.check.timeline.map((e) => (
         <li key={e.id}>
           <code>{e.event}</code>
-          <span class="muted"> {EVENT_DESCRIPTIONS[e.event] ?? ''}</span>
+          <span class="muted">
+            {' '}
+            {TIMELINE_DESCRIPTIONS[e.event] ?? ''}
+            {e.by === 'retention' ? ' (retention period)' : e.by === 'merchant' ? ' (by the merchant)' : ''}
+          </span>
           <time dateTime={e.created_at}>{formatPrecise(e.created_at)}</time>
         </li>
       ))}
@@ -112,4 +116,16 @@ export function PrivacyRequests(props: { check: CheckDetail }) {
       ))}
     </ul>
   );
+}
+
+const ACCESS_COLUMNS: Column<AccessEntry>[] = [
+  { label: 'When', cell: (e) => formatPrecise(e.created_at) },
+  { label: 'Who', cell: (e) => <code>{e.actor.type === 'service' ? 'realid' : e.actor.id}</code> },
+  { label: 'What', cell: (e) => ACCESS_LABELS[e.action] ?? humanize(e.action) },
+];
+
+/** Who read or changed this check's personal data: API keys and users by id, never the data itself. */
+export function AccessLog(props: { entries: AccessEntry[] }) {
+  if (props.entries.length === 0) return <p class="muted">Nobody has opened this check's personal data yet.</p>;
+  return <Table caption="Access log" captionHidden columns={ACCESS_COLUMNS} rows={props.entries} rowKey={(e) => e.id} />;
 }

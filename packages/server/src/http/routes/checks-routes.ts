@@ -1,7 +1,8 @@
 // The merchant's checks API, Real ID's public paths under /api/v1.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Services } from '../../app/services.ts';
-import type { Step, Verdict } from '../../checks/check-types.ts';
+import type { CheckRecord, Step, Verdict } from '../../checks/check-types.ts';
+import type { AccessAction } from '../../store/access-log-repo.ts';
 import { checkDetail, checkSummary } from '../../checks/check-view.ts';
 import { checkInput, type CreateCheckBody } from '../../checks/check-input.ts';
 import { createCheck } from '../../checks/create-check.ts';
@@ -26,11 +27,19 @@ interface ListQuery {
 }
 
 export function checksRoutes(s: Services) {
+  /** Every read of a check's personal data, in the access log, by the key or user that made it (changes are logged in their own commit). */
+  async function noteAccess(request: FastifyRequest, checks: readonly CheckRecord[], action: AccessAction): Promise<void> {
+    const { account, actor } = principalOf(request);
+    const ids = checks.filter((c) => c.deletedAt === null).map((c) => c.id);
+    if (ids.length === 0) return;
+    await s.store.driver.transaction((tx) => s.store.accessLog.record(tx, account.id, ids, actor, action, s.clock.now()));
+  }
+
   return async (app: FastifyInstance): Promise<void> => {
     app.post<{ Body: CreateCheckBody }>('/checks', { schema: { body: schema.createCheckBody, tags: ['checks'] } }, async (request, reply) => {
-      const { account, mode } = principalOf(request);
-      const { check, link } = await createCheck(s, account, mode === 'test', checkInput(request.body));
-      return reply.status(201).send({ message: 'Delivered ID check', check: { ...checkSummary(check, account.name), link } });
+      const { account, mode, actor } = principalOf(request);
+      const { check, link } = await createCheck(s, account, mode === 'test', checkInput(request.body), actor);
+      return reply.status(201).send({ message: 'Delivered ID check', check: { ...checkSummary(check, account), link } });
     });
 
     app.get<{ Querystring: ListQuery }>('/checks', { schema: { querystring: schema.listChecksQuery, tags: ['checks'] } }, async (request) => {
@@ -49,7 +58,8 @@ export function checksRoutes(s: Services) {
         limit: q.limit + 1,
       });
       const { items, next_cursor } = page(rows, q.limit, (c) => ({ createdAt: c.createdAt, id: c.id }));
-      return { checks: items.map((c) => checkSummary(c, account.name)), next_cursor };
+      await noteAccess(request, items, 'listed');
+      return { checks: items.map((c) => checkSummary(c, account)), next_cursor };
     });
 
     app.get<{ Params: IdParams; Querystring: { withPhotos: boolean } }>(
@@ -58,16 +68,18 @@ export function checksRoutes(s: Services) {
       async (request) => {
         const principal = principalOf(request);
         const check = await loadCheck(s, principal, request.params.id);
-        const { account } = principal;
-        return { check: await checkDetail(s, check, account.name, request.query.withPhotos && check.deletedAt === null) };
+        const withPhotos = request.query.withPhotos && check.deletedAt === null;
+        await noteAccess(request, [check], withPhotos ? 'viewed_photos' : 'viewed');
+        return { check: await checkDetail(s, check, principal.account, withPhotos) };
       },
     );
 
     app.delete<{ Params: IdParams }>('/checks/:id', { schema: { params: schema.checkIdParams, tags: ['checks'] } }, async (request) => {
       const principal = principalOf(request);
-      const deleted = await deleteCheckData(s, await loadCheck(s, principal, request.params.id));
+      const check = await loadCheck(s, principal, request.params.id);
+      const deleted = await deleteCheckData(s, check, principal.actor);
       const { account } = principal;
-      return { message: 'Deleted the check’s personal data and photos', check: checkSummary(deleted, account.name) };
+      return { message: 'Deleted the check’s personal data and photos', check: checkSummary(deleted, account) };
     });
 
     for (const [path, verdict] of [['approve', 'passed'], ['reject', 'failed']] as const) {
@@ -78,8 +90,8 @@ export function checksRoutes(s: Services) {
           const principal = principalOf(request);
           const check = await loadCheck(s, principal, request.params.id);
           const { account } = principal;
-          const decided = await decide(s, check, verdict, 'merchant', request.body?.reason);
-          return { check: await checkDetail(s, decided, account.name, false) };
+          const decided = await decide(s, check, verdict, { actor: principal.actor }, request.body?.reason);
+          return { check: await checkDetail(s, decided, account, false) };
         },
       );
     }
@@ -91,7 +103,7 @@ export function checksRoutes(s: Services) {
         const principal = principalOf(request);
         const check = await loadCheck(s, principal, request.params.id);
         const { account } = principal;
-        return { check: await checkDetail(s, await simulate(s, check, request.body ?? { action: 'pass' }), account.name, false) };
+        return { check: await checkDetail(s, await simulate(s, check, request.body ?? { action: 'pass' }), account, false) };
       },
     );
   };

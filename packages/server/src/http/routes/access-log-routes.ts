@@ -1,0 +1,68 @@
+// The access log over the API: one check's entries, and the whole log of the caller's mode for export
+// (JSON pages, or CSV for a spreadsheet or an auditor). Entries hold ids and actions, never personal data.
+import type { FastifyInstance } from 'fastify';
+import type { Services } from '../../app/services.ts';
+import { loadCheck } from '../../checks/merchant-actions.ts';
+import type { AccessEntry } from '../../store/access-log-repo.ts';
+import { principalOf } from '../authenticate.ts';
+import { decodeCursor, page } from '../cursor.ts';
+import { checkIdParams } from '../schemas/check-schemas.ts';
+
+const entryView = (e: AccessEntry) => ({
+  id: e.id,
+  check_id: e.checkId,
+  actor: { type: e.actor.type, id: e.actor.id },
+  action: e.action,
+  created_at: new Date(e.createdAt).toISOString(),
+});
+
+const exportQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    since: { type: 'string', format: 'date-time' },
+    until: { type: 'string', format: 'date-time' },
+    format: { enum: ['json', 'csv'], default: 'json' },
+    limit: { type: 'integer', minimum: 1, maximum: 1000, default: 100 },
+    cursor: { type: 'string', maxLength: 200 },
+  },
+} as const;
+
+interface ExportQuery {
+  since?: string;
+  until?: string;
+  format: 'json' | 'csv';
+  limit: number;
+  cursor?: string;
+}
+
+/** A CSV export holds at most this many rows; narrow `since`/`until` for more. */
+const CSV_MAX_ROWS = 100_000;
+
+const csvLine = (e: AccessEntry): string => [e.createdAt, e.checkId, e.actor.type, e.actor.id, e.action].map((v, i) => (i === 0 ? new Date(v as number).toISOString() : v)).join(',');
+
+export function accessLogRoutes(s: Services) {
+  return async (app: FastifyInstance): Promise<void> => {
+    app.get<{ Params: { id: string } }>('/checks/:id/access-log', { schema: { params: checkIdParams, tags: ['checks'] } }, async (request) => {
+      const check = await loadCheck(s, principalOf(request), request.params.id);
+      return { entries: (await s.store.accessLog.forCheck(check.accountId, check.id)).map(entryView) };
+    });
+
+    app.get<{ Querystring: ExportQuery }>('/access-log', { schema: { querystring: exportQuery, tags: ['checks'] } }, async (request, reply) => {
+      const { account, mode } = principalOf(request);
+      const q = request.query;
+      const range = { since: q.since ? Date.parse(q.since) : 0, until: q.until ? Date.parse(q.until) : Number.MAX_SAFE_INTEGER };
+      if (q.format === 'csv') {
+        const rows = await s.store.accessLog.forAccount(account.id, mode === 'test', { ...range, limit: CSV_MAX_ROWS });
+        return reply
+          .header('content-type', 'text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="realid-access-log-${mode}.csv"`)
+          .send(['time,check_id,actor_type,actor_id,action', ...rows.map(csvLine)].join('\n') + '\n');
+      }
+      const after = decodeCursor(q.cursor);
+      const rows = await s.store.accessLog.forAccount(account.id, mode === 'test', { ...range, limit: q.limit + 1, ...(after ? { after } : {}) });
+      const { items, next_cursor } = page(rows, q.limit, (e) => ({ createdAt: e.createdAt, id: e.id }));
+      return { entries: items.map(entryView), next_cursor };
+    });
+  };
+}
