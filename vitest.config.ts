@@ -1,6 +1,11 @@
+import { defaultServerConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
 
+// Tests run @realid/webhooks from its TypeScript sources, not its build (the condition is in its package.json).
+const conditions = ['@realid/source', ...defaultServerConditions];
+
 export default defineConfig({
+  ssr: { resolve: { conditions } },
   test: {
     include: ['packages/*/test/**/*.test.ts'],
     // Builds the web app once before any test file runs, when its sources changed since the last build.

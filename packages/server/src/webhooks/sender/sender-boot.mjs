@@ -1,6 +1,4 @@
 // Entry of the sender thread. A worker thread does not inherit the parent's module hooks, so it registers
-// tsx itself (the service runs its TypeScript sources without a build step).
-import { register } from 'tsx/esm/api';
-
-register();
+// the TypeScript loader itself (the service runs its TypeScript sources without a build step).
+await import('../../runtime/typescript-loader.mjs');
 await import('./sender-main.ts');
