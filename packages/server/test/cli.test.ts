@@ -1,5 +1,5 @@
 // The `realid` command as an operator uses it: create an account with keys, serve, and clear config errors.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -13,6 +13,13 @@ async function freePort(): Promise<number> {
   const { port } = server.address() as AddressInfo;
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;
+}
+
+/** Linux: the processes `pid` started (tsx would have an esbuild service process running beside it). */
+async function childProcesses(pid: number): Promise<string[]> {
+  const tasks = await readdir(`/proc/${pid}/task`);
+  const children = await Promise.all(tasks.map((task) => readFile(`/proc/${pid}/task/${task}/children`, 'utf8')));
+  return children.join(' ').split(/\s+/).filter(Boolean);
 }
 
 async function run(args: string[], env: Record<string, string>) {
@@ -46,6 +53,8 @@ describe('realid CLI', () => {
     try {
       await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => undefined))?.ok === true, `healthz (${server.output()})`, 30_000);
       expect(server.output()).toContain(`realid is running at http://localhost:${port}`);
+      // The test setup built the server, so it runs compiled JavaScript: nothing compiles TypeScript beside it.
+      if (process.platform === 'linux') expect(await childProcesses(server.child.pid!)).toEqual([]);
       const res = await fetch(`http://127.0.0.1:${port}/api/v1/checks`, {
         method: 'POST',
         headers: { authorization: `Bearer ${out.live_key}`, 'content-type': 'application/json' },

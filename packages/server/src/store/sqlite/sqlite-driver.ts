@@ -5,10 +5,11 @@ import { EventEmitter } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type { DialectCapabilities, Row, SqlDriver, SqlExecutor, SqlParam, TransactionOptions } from '../sql-driver.ts';
 import { loadMigrations } from '../migration-files.ts';
+import { startThread } from '../../runtime/start-thread.ts';
 
 const dialect: DialectCapabilities = { name: 'sqlite', skipLocked: '', multiProcess: false, insertInWith: false };
 
@@ -263,7 +264,7 @@ class Checkpointer {
   }
 
   private start(): void {
-    const worker = new Worker(new URL('./checkpointer-thread.mjs', import.meta.url), { workerData: { file: this.file, state: this.state } });
+    const worker = startThread(new URL('./checkpointer-thread.mjs', import.meta.url), { workerData: { file: this.file, state: this.state } });
     // Idle, it must not keep the process alive; a process that exits without closing loses nothing by it.
     worker.unref();
     this.db.pragma(`wal_autocheckpoint = ${Checkpointer.MAX_WAL_PAGES}`);
