@@ -1,4 +1,5 @@
 // The `realid` command as an operator uses it: create an account with keys, serve, and clear config errors.
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -72,6 +73,19 @@ describe('realid CLI', () => {
     expect(await server.exited).toBe(0);
   }, 60_000);
 
+  it('answers --help and --version for every command at once, creating nothing', async () => {
+    const untouched = path.join(dataDir, 'untouched');
+    const help = await run(['--help'], { REALID_DATA_DIR: untouched });
+    expect(help).toMatchObject({ code: 0, output: expect.stringContaining('Usage: realid <command> [options]') });
+    const create = await run(['accounts', 'create', '--help'], { REALID_DATA_DIR: untouched });
+    expect(create).toMatchObject({ code: 0, output: expect.stringContaining('Usage: realid accounts create --name NAME [options]') });
+    const serve = await run(['serve', '--help'], { REALID_DATA_DIR: untouched });
+    expect(serve).toMatchObject({ code: 0, output: expect.stringContaining('--no-worker') });
+    const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+    expect(await run(['--version'], {})).toEqual({ code: 0, output: `realid ${version}\n` });
+    expect(existsSync(untouched)).toBe(false);
+  }, 60_000);
+
   it('refuses bad configuration with a clear message and exit code 2', async () => {
     const badPort = await run(['serve', '--port', 'abc'], { REALID_DATA_DIR: dataDir });
     expect(badPort.code).toBe(2);
@@ -84,5 +98,7 @@ describe('realid CLI', () => {
     expect(badPlan.output).toContain('--plan must be one of');
     const unknown = await run(['frobnicate'], {});
     expect(unknown.code).toBe(2);
+    const unknownOption = await run(['serve', '--prot', '4001'], {});
+    expect(unknownOption).toMatchObject({ code: 2, output: expect.stringContaining("Unknown option '--prot'") });
   }, 60_000);
 });
