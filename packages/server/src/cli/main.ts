@@ -2,9 +2,10 @@
 // command that runs is loaded, so help, the version and usage mistakes answer without starting anything.
 import { readFileSync } from 'node:fs';
 import { ConfigError } from '../config/config.ts';
+import { StartupError } from '../errors/startup-error.ts';
 import { parseCommandLine } from './parse-command-line.ts';
 
-/** Exit codes: 2 for a mistake in the command line or configuration. */
+/** Exit codes: 2 for a mistake in the command line or configuration, 1 for a start that could not happen. */
 export async function main(argv: string[]): Promise<number> {
   const line = parseCommandLine(argv);
   switch (line.kind) {
@@ -27,6 +28,10 @@ export async function main(argv: string[]): Promise<number> {
         if (error instanceof ConfigError) {
           console.error(`realid: ${error.message}`);
           return 2;
+        }
+        if (error instanceof StartupError) {
+          console.error(`realid: ${error.message}`);
+          return 1;
         }
         throw error;
       }

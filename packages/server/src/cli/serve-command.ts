@@ -1,16 +1,12 @@
 // `realid serve`, `realid worker` and `realid migrate`.
 import path from 'node:path';
-import { startService } from '../app/start-service.ts';
-import { ConfigError, loadConfig } from '../config/config.ts';
+import { checkBeforeStart } from '../app/check-before-start.ts';
 import { storeLocation } from '../app/create-services.ts';
+import { startService } from '../app/start-service.ts';
+import { stopOnSignal } from '../app/stop-on-signal.ts';
+import { ConfigError, loadConfig } from '../config/config.ts';
 import { openStore } from '../store/store.ts';
 import type { ParsedValues } from './parse-command-line.ts';
-
-function waitForSignal(): Promise<string> {
-  return new Promise((resolve) => {
-    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve(signal));
-  });
-}
 
 export async function serveCommand(values: ParsedValues): Promise<number> {
   const port = values.port as string | undefined;
@@ -29,20 +25,19 @@ export async function serveCommand(values: ParsedValues): Promise<number> {
       `  dashboard  ${config.publicUrl}/\n  API        ${config.publicUrl}/api/v1  (OpenAPI: /api/v1/openapi.json)\n` +
       `  first account: npx realid accounts create --name "Acme" --plan enterprise --json\n`,
   );
-  await waitForSignal();
-  await running.stop();
+  await stopOnSignal(running);
   return 0;
 }
 
 export async function workerCommand(): Promise<number> {
   const running = await startService(loadConfig(), { http: false, worker: true });
-  await waitForSignal();
-  await running.stop();
+  await stopOnSignal(running);
   return 0;
 }
 
 export async function migrateCommand(): Promise<number> {
   const config = loadConfig();
+  await checkBeforeStart(config, { services: false });
   const store = await openStore(storeLocation(config));
   await store.close();
   console.log('Migrations applied.');

@@ -1,10 +1,14 @@
-// Opens the configured store for one CLI command and closes it afterwards, whatever happens.
+// Opens the configured store for one CLI command (after checking it can, creating nothing otherwise) and
+// closes it afterwards, whatever happens.
+import { checkBeforeStart } from '../app/check-before-start.ts';
 import { storeLocation } from '../app/create-services.ts';
 import { loadConfig } from '../config/config.ts';
 import { openStore, type Store } from '../store/store.ts';
 
 export async function withStore<T>(fn: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openStore(storeLocation(loadConfig()));
+  const config = loadConfig();
+  await checkBeforeStart(config, { services: false });
+  const store = await openStore(storeLocation(config));
   try {
     return await fn(store);
   } finally {

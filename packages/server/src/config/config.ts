@@ -144,6 +144,11 @@ function validate(c: Config): Config {
   if (c.databaseUrl && !/^(postgres(ql)?:\/\/|sqlite:)/.test(c.databaseUrl)) {
     throw new ConfigError('DATABASE_URL must start with postgres://, postgresql:// or sqlite:');
   }
+  if (c.databaseUrl?.startsWith('postgres') && !URL.canParse(c.databaseUrl)) {
+    // Not echoed: the URL may hold a password.
+    throw new ConfigError('DATABASE_URL is not a valid URL (postgres://user:password@host:port/database; percent-encode special characters in the password)');
+  }
+  if (c.databaseUrl === 'sqlite:') throw new ConfigError('DATABASE_URL sqlite: needs a file path, e.g. sqlite:/var/lib/realid/realid.sqlite');
   if (c.databaseSchema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(c.databaseSchema)) {
     throw new ConfigError('REALID_DB_SCHEMA must be a lowercase SQL identifier (letters, digits, underscores)');
   }

@@ -11,10 +11,19 @@ export interface RealidProcess {
   kill(signal: NodeJS.Signals): Promise<void>;
 }
 
-export function startRealid(args: string[], env: Record<string, string>): RealidProcess {
+/** Runs `realid` to its end: its exit code and everything it printed. */
+export async function runRealid(args: string[], env: Record<string, string>, user: { uid?: number; gid?: number } = {}) {
+  const p = startRealid(args, env, user);
+  const code = await p.exited;
+  return { code, output: p.output() };
+}
+
+/** `uid`/`gid`: run as another user (a test running as root needs that to meet a permission it cannot bypass). */
+export function startRealid(args: string[], env: Record<string, string>, user: { uid?: number; gid?: number } = {}): RealidProcess {
   const child = spawn(process.execPath, [BIN, ...args], {
     env: { ...process.env, LOG_LEVEL: 'warn', REALID_WEBHOOKS_ALLOW_LOOPBACK: 'true', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    ...user,
   });
   let output = '';
   child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
