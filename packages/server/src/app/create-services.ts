@@ -4,8 +4,9 @@ import { pino, type Logger } from 'pino';
 import { ManualReview } from '../analysis/manual-review.ts';
 import { TestSimulator } from '../analysis/test-simulator.ts';
 import { EncryptedBlobStore } from '../blobs/encrypted-blob-store.ts';
-import { deriveKey, loadMasterKey } from '../blobs/master-key.ts';
+import { deriveKey, keyFiles, loadMasterKey } from '../blobs/master-key.ts';
 import type { Config } from '../config/config.ts';
+import { createPrivateFolder, modeOf, openToOthers } from '../files/private-files.ts';
 import { createMailer } from '../mail/mailer.ts';
 import { openStore, type Store, type StoreLocation } from '../store/store.ts';
 import { systemClock, type Clock } from './clock.ts';
@@ -32,12 +33,31 @@ export interface ServiceOverrides {
   store?: Store;
 }
 
+/**
+ * Warns, once, about files and folders of ours that other users can read: an older install created them so, or
+ * someone changed them. They are left as they are (a group may have been given access on purpose).
+ */
+function warnIfOpenToOthers(config: Config, logger: Logger): void {
+  const db = path.join(config.dataDir, 'realid.sqlite');
+  const { file } = keyFiles(config);
+  // An explicit REALID_KEY_FILE sits in the operator's folder: only the file itself is ours to judge.
+  const keyPaths = config.keyFile ? [file] : [path.dirname(file), file];
+  const candidates = [config.dataDir, path.join(config.dataDir, 'photos'), ...keyPaths];
+  if (!config.databaseUrl) candidates.push(db, `${db}-wal`, `${db}-shm`);
+  const open = openToOthers(candidates);
+  if (open.length === 0) return;
+  logger.warn(
+    { paths: open.map((p) => `${p} (${modeOf(p)})`) },
+    'Other users of this machine can read these realid files and folders: chmod 700 the folders and 600 the files',
+  );
+}
+
 export async function createServices(config: Config, overrides: ServiceOverrides = {}): Promise<Services> {
   const logger = overrides.logger ?? createLogger(config.logLevel);
-  const store =
-    overrides.store ??
-    (await openStore(storeLocation(config)));
-  const master = loadMasterKey(config.encryptionKey, config.dataDir);
+  createPrivateFolder(config.dataDir);
+  const master = loadMasterKey(config, logger);
+  const store = overrides.store ?? (await openStore(storeLocation(config)));
+  warnIfOpenToOthers(config, logger);
   return {
     config,
     store,

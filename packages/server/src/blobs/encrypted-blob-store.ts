@@ -3,6 +3,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile, rename } from 'node:fs/promises';
 import path from 'node:path';
+import { PRIVATE_FILE, PRIVATE_FOLDER } from '../files/private-files.ts';
 
 export interface BlobStore {
   put(key: string, bytes: Buffer): Promise<void>;
@@ -31,9 +32,9 @@ export class EncryptedBlobStore implements BlobStore {
     cipher.setAAD(Buffer.from(key));
     const body = Buffer.concat([cipher.update(bytes), cipher.final()]);
     const file = this.file(key);
-    await mkdir(path.dirname(file), { recursive: true });
+    await mkdir(path.dirname(file), { recursive: true, mode: PRIVATE_FOLDER });
     const temp = `${file}.${process.pid}.tmp`;
-    await writeFile(temp, Buffer.concat([iv, cipher.getAuthTag(), body]), { mode: 0o600 });
+    await writeFile(temp, Buffer.concat([iv, cipher.getAuthTag(), body]), { mode: PRIVATE_FILE });
     await rename(temp, file);
   }
 

@@ -16,6 +16,8 @@ export interface Config {
   smtpUrl: string | undefined;
   mailFrom: string;
   encryptionKey: string | undefined;
+  /** The master key's file when `encryptionKey` is not set; default `<dataDir>/keys/master.key`. */
+  keyFile: string | undefined;
   logLevel: string;
   /** Behind a reverse proxy: believe its X-Forwarded-* headers (client address for rate limits, https). */
   trustProxy: boolean;
@@ -52,6 +54,7 @@ export const DEFAULTS: Config = {
   smtpUrl: undefined,
   mailFrom: 'realid <no-reply@localhost>',
   encryptionKey: undefined,
+  keyFile: undefined,
   logLevel: 'info',
   trustProxy: false,
   linkTtlHours: 24 * 7,
@@ -95,6 +98,7 @@ const ENV: Record<string, (c: Config, v: string) => void> = {
   SMTP_URL: (c, v) => (c.smtpUrl = v),
   MAIL_FROM: (c, v) => (c.mailFrom = v),
   REALID_ENCRYPTION_KEY: (c, v) => (c.encryptionKey = v),
+  REALID_KEY_FILE: (c, v) => (c.keyFile = v),
   LOG_LEVEL: (c, v) => (c.logLevel = v),
   REALID_TRUST_PROXY: (c, v) => (c.trustProxy = bool('REALID_TRUST_PROXY', v)),
   REALID_LINK_TTL_HOURS: (c, v) => (c.linkTtlHours = int('REALID_LINK_TTL_HOURS', v)),

@@ -1,7 +1,14 @@
-// Before creating anything, a start checks that it can: the folders it writes in, the files it opens.
-import { accessSync, constants, statSync } from 'node:fs';
+// What realid keeps on disk (the data folder, the SQLite database and its WAL, encrypted photos, the key file)
+// is for its own user only: folders 0700, files 0600. Before creating anything, a start checks that it can.
+import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { StartupError } from '../errors/startup-error.ts';
+
+export const PRIVATE_FOLDER = 0o700;
+export const PRIVATE_FILE = 0o600;
+
+/** File modes mean nothing on Windows (and Node reports them as 0666 there). */
+const MODES_APPLY = process.platform !== 'win32';
 
 const user = (): string => (process.getuid ? `user ${process.getuid()}` : 'this user');
 
@@ -46,3 +53,20 @@ export function checkFileUsable(file: string, what: string): void {
     throw new StartupError(`${what} ${path.resolve(file)} cannot be read and written by ${user()} (${code}).`);
   }
 }
+
+/** Creates `dir` and any missing parents with mode 0700; an existing folder is left as it is. */
+export function createPrivateFolder(dir: string): void {
+  mkdirSync(dir, { recursive: true, mode: PRIVATE_FOLDER });
+}
+
+/** Those of `paths` that exist and that other users (group or others) may read, write or enter. */
+export function openToOthers(paths: string[]): string[] {
+  if (!MODES_APPLY) return [];
+  return paths.filter((p) => {
+    const info = statSync(p, { throwIfNoEntry: false });
+    return info !== undefined && (info.mode & 0o077) !== 0;
+  });
+}
+
+/** `0755`: a mode as `ls -l` and chmod think of it. */
+export const modeOf = (p: string): string => (statSync(p).mode & 0o777).toString(8).padStart(4, '0');
