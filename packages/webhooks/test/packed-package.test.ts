@@ -51,7 +51,7 @@ async function tsc(project: string): Promise<{ code: number; output: string }> {
 
 beforeAll(async () => {
   work = await mkdtemp(path.join(tmpdir(), 'realid-packed-'));
-  // `npm pack` runs the package's prepack script: a fresh build into dist/.
+  // `npm pack` runs the package's prepack script, which builds dist/ if the sources changed since the test setup did.
   const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', work], { cwd: PACKAGE_DIR, env });
   // The prepack script's own output comes first on stdout; npm's JSON report follows it.
   const [info] = JSON.parse(stdout.slice(stdout.search(/^\[/m))) as { filename: string; files: { path: string }[] }[];
