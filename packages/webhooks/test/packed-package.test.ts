@@ -124,7 +124,7 @@ describe('the packed @realid/webhooks', () => {
       child.kill('SIGTERM');
       await exited;
     }
-  });
+  }, 60_000);
 
   it('answers Fetch-API Requests with Responses', async () => {
     const out = await node('web.mjs');
@@ -138,7 +138,7 @@ describe('the packed @realid/webhooks', () => {
     const { code, output } = await tsc(`tsconfig-${resolution}.json`);
     expect(output).toBe('');
     expect(code).toBe(0);
-  });
+  }, 180_000); // checking @types/node, Express's and Fastify's declarations takes a while on a busy machine
 
   it('has no problems according to @arethetypeswrong/cli, in any resolution mode', async () => {
     const bin = path.join(REPO_MODULES, '@arethetypeswrong/cli/dist/index.js');
@@ -146,5 +146,5 @@ describe('the packed @realid/webhooks', () => {
     const report = JSON.parse(stdout) as { analysis: { problems: unknown[]; entrypoints: Record<string, unknown> } };
     expect(Object.keys(report.analysis.entrypoints).sort()).toEqual(['.', './express', './fastify', './package.json', './web']);
     expect(report.analysis.problems).toEqual([]);
-  });
+  }, 120_000);
 });
