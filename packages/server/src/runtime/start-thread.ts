@@ -8,8 +8,14 @@ import { Worker, type WorkerOptions } from 'node:worker_threads';
 const COMPILED = import.meta.url.endsWith('.js');
 const LOADER = new URL('./typescript-loader.mjs', import.meta.url).href;
 
+/**
+ * A module that loads the TypeScript loader, then the entry. Not `execArgv: ['--import', loader]`: explicit
+ * execArgv must leave out the process's V8 flags (`--expose-gc`, `--max-old-space-size`), which Node refuses there.
+ */
+const sourceBoot = (entry: URL): URL =>
+  new URL(`data:text/javascript,${encodeURIComponent(`await import(${JSON.stringify(LOADER)});\nawait import(${JSON.stringify(entry.href)});`)}`);
+
 export function startThread(entry: URL, options: WorkerOptions = {}): Worker {
   if (!entry.pathname.endsWith('.ts')) return new Worker(entry, options);
-  if (COMPILED) return new Worker(new URL(entry.href.replace(/\.ts$/, '.js')), options);
-  return new Worker(entry, { ...options, execArgv: [...(options.execArgv ?? process.execArgv), '--import', LOADER] });
+  return new Worker(COMPILED ? new URL(entry.href.replace(/\.ts$/, '.js')) : sourceBoot(entry), options);
 }
