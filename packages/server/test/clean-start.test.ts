@@ -1,5 +1,5 @@
 // Starting and stopping the real `realid` process: a start that cannot work (busy port, bad or unreachable
-// database, read-only data folder) says why in one line, exits non-zero and creates nothing; SIGTERM lets the
+// database, unwritable or read-only data folder) says why in one line, exits non-zero and creates nothing; SIGTERM lets the
 // webhook attempt in flight finish, records it, and says it stopped.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -109,6 +109,23 @@ describe('a start that cannot work', () => {
     expect(listed.code).toBe(1);
     expectOneLine(listed.output, `The folder of the SQLite database ${readOnly} is not writable`);
     expect(existsSync(inside)).toBe(false);
+  });
+
+  it('stops on a data folder on a read-only file system, whoever runs it', async (context) => {
+    // A read-only tmpfs over the folder, in a mount namespace of the process's own (Linux user namespaces).
+    const mountReadOnly = ['unshare', '--user', '--map-root-user', '--mount', 'sh', '-c', 'mount -t tmpfs -o ro none "$1" && shift && exec "$@"', 'sh'];
+    const folder = path.join(root, 'read-only-fs');
+    await mkdir(folder);
+    if (spawnSync(mountReadOnly[0]!, [...mountReadOnly.slice(1), folder, 'true']).status !== 0) {
+      return context.skip('cannot mount a read-only file system here (no unshare, or user namespaces are off)');
+    }
+    const wrapper = [...mountReadOnly, folder];
+    const served = await runRealid(['serve', '--port', String(await freePort())], { REALID_DATA_DIR: folder }, { wrapper });
+    expect(served.code).toBe(1);
+    expectOneLine(served.output, `The data folder ${folder} is on a read-only file system.`);
+    const migrated = await runRealid(['migrate'], { REALID_DATA_DIR: folder }, { wrapper });
+    expect(migrated.code).toBe(1);
+    expectOneLine(migrated.output, `The folder of the SQLite database ${folder} is on a read-only file system.`);
   });
 });
 
