@@ -1,5 +1,6 @@
 // The `realid` command as an operator uses it: create an account with keys, serve, and clear config errors.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -13,6 +14,13 @@ async function freePort(): Promise<number> {
   const { port } = server.address() as AddressInfo;
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;
+}
+
+/** Linux: the processes `pid` started (tsx would have an esbuild service process running beside it). */
+async function childProcesses(pid: number): Promise<string[]> {
+  const tasks = await readdir(`/proc/${pid}/task`);
+  const children = await Promise.all(tasks.map((task) => readFile(`/proc/${pid}/task/${task}/children`, 'utf8')));
+  return children.join(' ').split(/\s+/).filter(Boolean);
 }
 
 async function run(args: string[], env: Record<string, string>) {
@@ -48,6 +56,8 @@ describe('realid CLI', () => {
     try {
       await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => undefined))?.ok === true, `healthz (${server.output()})`, 30_000);
       expect(server.output()).toContain(`realid is running at http://localhost:${port}`);
+      // The test setup built the server, so it runs compiled JavaScript: nothing compiles TypeScript beside it.
+      if (process.platform === 'linux') expect(await childProcesses(server.child.pid!)).toEqual([]);
       const res = await fetch(`http://127.0.0.1:${port}/api/v1/checks`, {
         method: 'POST',
         headers: { authorization: `Bearer ${out.live_key}`, 'content-type': 'application/json' },
@@ -65,6 +75,19 @@ describe('realid CLI', () => {
     expect(await server.exited).toBe(0);
   }, 60_000);
 
+  it('answers --help and --version for every command at once, creating nothing', async () => {
+    const untouched = path.join(dataDir, 'untouched');
+    const help = await run(['--help'], { REALID_DATA_DIR: untouched });
+    expect(help).toMatchObject({ code: 0, output: expect.stringContaining('Usage: realid <command> [options]') });
+    const create = await run(['accounts', 'create', '--help'], { REALID_DATA_DIR: untouched });
+    expect(create).toMatchObject({ code: 0, output: expect.stringContaining('Usage: realid accounts create --name NAME [options]') });
+    const serve = await run(['serve', '--help'], { REALID_DATA_DIR: untouched });
+    expect(serve).toMatchObject({ code: 0, output: expect.stringContaining('--no-worker') });
+    const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+    expect(await run(['--version'], {})).toEqual({ code: 0, output: `realid ${version}\n` });
+    expect(existsSync(untouched)).toBe(false);
+  }, 60_000);
+
   it('refuses bad configuration with a clear message and exit code 2', async () => {
     const badPort = await run(['serve', '--port', 'abc'], { REALID_DATA_DIR: dataDir });
     expect(badPort.code).toBe(2);
@@ -77,5 +100,7 @@ describe('realid CLI', () => {
     expect(badPlan.output).toContain('--plan must be one of');
     const unknown = await run(['frobnicate'], {});
     expect(unknown.code).toBe(2);
+    const unknownOption = await run(['serve', '--prot', '4001'], {});
+    expect(unknownOption).toMatchObject({ code: 2, output: expect.stringContaining("Unknown option '--prot'") });
   }, 60_000);
 });

@@ -4,10 +4,11 @@ import { pino, type Logger } from 'pino';
 import { ManualReview } from '../analysis/manual-review.ts';
 import { TestSimulator } from '../analysis/test-simulator.ts';
 import { EncryptedBlobStore } from '../blobs/encrypted-blob-store.ts';
-import { loadMasterKeys } from '../keys/master-key-source.ts';
+import { keyFiles, loadMasterKeys } from '../keys/master-key-source.ts';
 import { deriveKey } from '../keys/master-keys.ts';
 import { serviceKey } from '../store/service-keys-repo.ts';
 import type { Config } from '../config/config.ts';
+import { createPrivateFolder, modeOf, openToOthers } from '../files/private-files.ts';
 import { createMailer } from '../mail/mailer.ts';
 import { openStore, type Store, type StoreLocation } from '../store/store.ts';
 import { systemClock, type Clock } from './clock.ts';
@@ -34,10 +35,31 @@ export interface ServiceOverrides {
   store?: Store;
 }
 
+/**
+ * Warns, once, about files and folders of ours that other users can read: an older install created them so, or
+ * someone changed them. They are left as they are (a group may have been given access on purpose).
+ */
+function warnIfOpenToOthers(config: Config, logger: Logger): void {
+  const db = path.join(config.dataDir, 'realid.sqlite');
+  const { file } = keyFiles(config);
+  // An explicit REALID_KEY_FILE sits in the operator's folder: only the file itself is ours to judge.
+  const keyPaths = config.keyFile ? [file] : [path.dirname(file), file];
+  const candidates = [config.dataDir, path.join(config.dataDir, 'photos'), ...keyPaths];
+  if (!config.databaseUrl) candidates.push(db, `${db}-wal`, `${db}-shm`);
+  const open = openToOthers(candidates);
+  if (open.length === 0) return;
+  logger.warn(
+    { paths: open.map((p) => `${p} (${modeOf(p)})`) },
+    'Other users of this machine can read these realid files and folders: chmod 700 the folders and 600 the files',
+  );
+}
+
 export async function createServices(config: Config, overrides: ServiceOverrides = {}): Promise<Services> {
   const logger = overrides.logger ?? createLogger(config.logLevel);
-  const masterKeys = loadMasterKeys(config);
+  createPrivateFolder(config.dataDir);
+  const masterKeys = loadMasterKeys(config, logger);
   const store = overrides.store ?? (await openStore(storeLocation(config), masterKeys));
+  warnIfOpenToOthers(config, logger);
   return {
     config,
     store,

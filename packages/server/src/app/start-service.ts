@@ -1,8 +1,11 @@
-// Starts what one process runs: the HTTP API and/or the delivery worker, and stops them cleanly.
+// Starts what one process runs: the HTTP API and/or the delivery worker, and stops them cleanly. Nothing is
+// created before checkBeforeStart has passed; a start that fails after that undoes what it started.
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config/config.ts';
 import { createApp } from '../http/create-app.ts';
+import { checkBeforeStart } from './check-before-start.ts';
+import { listenError } from './check-port.ts';
 import { closeServices, createServices } from './create-services.ts';
 import type { Services } from './services.ts';
 import { extensionsFor, startBackground } from './extensions.ts';
@@ -15,27 +18,32 @@ export interface RunningService {
 }
 
 export async function startService(config: Config, roles: { http: boolean; worker: boolean }): Promise<RunningService> {
+  await checkBeforeStart(config, { services: true, ...(roles.http ? { listen: { host: config.host, port: config.port } } : {}) });
   const services = await createServices(config);
-  const background = roles.worker ? await startBackground(services) : [];
   let app: FastifyInstance | undefined;
-  let url: string | undefined;
-  if (roles.http) {
-    app = await createApp(services, await extensionsFor(services));
-    await app.listen({ port: config.port, host: config.host });
-    url = config.publicUrl;
-    const where = services.store.driver.dialect.name === 'sqlite' ? `SQLite under ${path.resolve(config.dataDir)}` : 'PostgreSQL';
-    services.logger.info({ url, database: services.store.driver.dialect.name, worker: roles.worker }, `realid is listening on ${url} (${where})`);
-  } else {
-    services.logger.info({ database: services.store.driver.dialect.name }, 'realid worker started');
-  }
-  return {
-    services,
-    ...(app ? { app } : {}),
-    ...(url ? { url } : {}),
-    async stop() {
-      await app?.close();
-      for (const stop of background.reverse()) await stop();
-      await closeServices(services);
-    },
+  const background: (() => Promise<void>)[] = [];
+  const stop = async () => {
+    await app?.close();
+    for (const stopOne of background.reverse()) await stopOne();
+    await closeServices(services);
   };
+  let url: string | undefined;
+  try {
+    if (roles.worker) background.push(...(await startBackground(services)));
+    if (roles.http) {
+      app = await createApp(services, await extensionsFor(services));
+      await app.listen({ port: config.port, host: config.host }).catch((error: NodeJS.ErrnoException) => {
+        throw listenError(error, config.host, config.port) ?? error;
+      });
+      url = config.publicUrl;
+      const where = services.store.driver.dialect.name === 'sqlite' ? `SQLite under ${path.resolve(config.dataDir)}` : 'PostgreSQL';
+      services.logger.info({ url, database: services.store.driver.dialect.name, worker: roles.worker }, `realid is listening on ${url} (${where})`);
+    } else {
+      services.logger.info({ database: services.store.driver.dialect.name }, 'realid worker started');
+    }
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { services, ...(app ? { app } : {}), ...(url ? { url } : {}), stop };
 }

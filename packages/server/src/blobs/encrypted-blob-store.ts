@@ -4,6 +4,7 @@
 // they stay readable until their check is deleted.
 import { mkdir, readFile, rm, writeFile, rename } from 'node:fs/promises';
 import path from 'node:path';
+import { PRIVATE_FILE, PRIVATE_FOLDER } from '../files/private-files.ts';
 import { open, seal } from '../keys/sealed-box.ts';
 
 export interface BlobStore {
@@ -32,9 +33,9 @@ export class EncryptedBlobStore implements BlobStore {
 
   async put(key: string, bytes: Buffer, dataKey: Buffer): Promise<void> {
     const file = this.file(key);
-    await mkdir(path.dirname(file), { recursive: true });
+    await mkdir(path.dirname(file), { recursive: true, mode: PRIVATE_FOLDER });
     const temp = `${file}.${process.pid}.tmp`;
-    await writeFile(temp, Buffer.concat([MAGIC, seal(dataKey, key, bytes)]), { mode: 0o600 });
+    await writeFile(temp, Buffer.concat([MAGIC, seal(dataKey, key, bytes)]), { mode: PRIVATE_FILE });
     await rename(temp, file);
   }
 

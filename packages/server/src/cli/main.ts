@@ -1,57 +1,39 @@
-// The `realid` command: serve the API, run delivery workers, migrate, and manage accounts.
-import { parseArgs } from 'node:util';
+// The `realid` command: serve the API, run delivery workers, migrate, and manage accounts and users. Only the
+// command that runs is loaded, so help, the version and usage mistakes answer without starting anything.
+import { readFileSync } from 'node:fs';
 import { ConfigError } from '../config/config.ts';
-import { accountsCommand } from './accounts-command.ts';
-import { serveCommand, workerCommand, migrateCommand } from './serve-command.ts';
-import { usersCommand } from './users-command.ts';
+import { StartupError } from '../errors/startup-error.ts';
+import { parseCommandLine } from './parse-command-line.ts';
 
-const USAGE = `Usage: realid <command> [options]
-
-Commands:
-  serve [--port N] [--host H] [--no-worker]   Serve the API, web app and (unless --no-worker) deliveries
-  worker                                      Deliver webhooks only (scale-out on PostgreSQL)
-  migrate                                     Apply database migrations and exit
-  accounts create --name NAME [--plan free|pro|enterprise] [--minimum-age N] [--notify-email E] [--json]
-  accounts list [--json]
-  accounts set-plan --id ACCOUNT_ID --plan PLAN
-  users create --account ACCOUNT_ID --email E [--password P]   Dashboard user (or REALID_PASSWORD=…)
-  users list [--account ACCOUNT_ID] [--json]
-  users set-password --email E [--password P]
-
-Configuration: defaults, then realid.config.json (or REALID_CONFIG), then environment variables
-(PORT, HOST, PUBLIC_URL, REALID_DATA_DIR, DATABASE_URL, SMTP_URL, …), then flags. See README.md.`;
-
+/** Exit codes: 2 for a mistake in the command line or configuration, 1 for a start that could not happen. */
 export async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
-  try {
-    switch (command) {
-      case 'serve':
-        return await serveCommand(rest);
-      case 'worker':
-        return await workerCommand(rest);
-      case 'migrate':
-        return await migrateCommand(rest);
-      case 'accounts':
-        return await accountsCommand(rest);
-      case 'users':
-        return await usersCommand(rest);
-      case undefined:
-      case 'help':
-      case '--help':
-      case '-h':
-        console.log(USAGE);
-        return command === undefined ? 1 : 0;
-      default:
-        console.error(`Unknown command "${command}".\n\n${USAGE}`);
-        return 2;
+  const line = parseCommandLine(argv);
+  switch (line.kind) {
+    case 'help':
+      (line.code === 0 ? console.log : console.error)(line.text);
+      return line.code;
+    case 'version': {
+      // The same relative path from src/cli and from dist/cli.
+      const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+      console.log(`realid ${version}`);
+      return 0;
     }
-  } catch (error) {
-    if (error instanceof ConfigError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      console.error(`realid: ${(error as Error).message}`);
+    case 'usage-error':
+      console.error(`realid: ${line.message}`);
       return 2;
-    }
-    throw error;
+    case 'run':
+      try {
+        return await (await line.command.run())(line.values);
+      } catch (error) {
+        if (error instanceof ConfigError) {
+          console.error(`realid: ${error.message}`);
+          return 2;
+        }
+        if (error instanceof StartupError) {
+          console.error(`realid: ${error.message}`);
+          return 1;
+        }
+        throw error;
+      }
   }
 }
-
-export { parseArgs };

@@ -1,29 +1,22 @@
 // `realid serve`, `realid worker` and `realid migrate`.
 import path from 'node:path';
-import { parseArgs } from 'node:util';
-import { startService } from '../app/start-service.ts';
-import { ConfigError, loadConfig } from '../config/config.ts';
+import { checkBeforeStart } from '../app/check-before-start.ts';
 import { storeLocation } from '../app/create-services.ts';
-import { openStore } from '../store/store.ts';
+import { startService } from '../app/start-service.ts';
+import { stopOnSignal } from '../app/stop-on-signal.ts';
+import { ConfigError, loadConfig } from '../config/config.ts';
 import { loadMasterKeys } from '../keys/master-key-source.ts';
+import { openStore } from '../store/store.ts';
+import type { ParsedValues } from './parse-command-line.ts';
 
-function waitForSignal(): Promise<string> {
-  return new Promise((resolve) => {
-    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve(signal));
-  });
-}
-
-export async function serveCommand(args: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: { port: { type: 'string' }, host: { type: 'string' }, 'no-worker': { type: 'boolean' }, 'data-dir': { type: 'string' } },
-  });
-  if (values.port !== undefined && !/^\d+$/.test(values.port)) throw new ConfigError(`--port must be a number, got "${values.port}"`);
+export async function serveCommand(values: ParsedValues): Promise<number> {
+  const port = values.port as string | undefined;
+  if (port !== undefined && !/^\d+$/.test(port)) throw new ConfigError(`--port must be a number, got "${port}"`);
   const config = loadConfig({
     overrides: {
-      ...(values.port !== undefined ? { port: Number(values.port) } : {}),
-      ...(values.host !== undefined ? { host: values.host } : {}),
-      ...(values['data-dir'] !== undefined ? { dataDir: values['data-dir'] } : {}),
+      ...(port !== undefined ? { port: Number(port) } : {}),
+      ...(values.host !== undefined ? { host: values.host as string } : {}),
+      ...(values['data-dir'] !== undefined ? { dataDir: values['data-dir'] as string } : {}),
     },
   });
   const running = await startService(config, { http: true, worker: !values['no-worker'] });
@@ -33,22 +26,19 @@ export async function serveCommand(args: string[]): Promise<number> {
       `  dashboard  ${config.publicUrl}/\n  API        ${config.publicUrl}/api/v1  (OpenAPI: /api/v1/openapi.json)\n` +
       `  first account: npx realid accounts create --name "Acme" --plan enterprise --json\n`,
   );
-  await waitForSignal();
-  await running.stop();
+  await stopOnSignal(running);
   return 0;
 }
 
-export async function workerCommand(args: string[]): Promise<number> {
-  parseArgs({ args, options: {} });
+export async function workerCommand(): Promise<number> {
   const running = await startService(loadConfig(), { http: false, worker: true });
-  await waitForSignal();
-  await running.stop();
+  await stopOnSignal(running);
   return 0;
 }
 
-export async function migrateCommand(args: string[]): Promise<number> {
-  parseArgs({ args, options: {} });
+export async function migrateCommand(): Promise<number> {
   const config = loadConfig();
+  await checkBeforeStart(config, { services: false });
   const store = await openStore(storeLocation(config), loadMasterKeys(config));
   await store.close();
   console.log('Migrations applied.');

@@ -18,6 +18,8 @@ export interface Config {
   encryptionKey: string | undefined;
   /** Keys that only unwrap, during a master key rotation (never wrap anything new). */
   previousEncryptionKeys: string[];
+  /** The master key's file when `encryptionKey` is not set; default `<dataDir>/keys/master.key`. */
+  keyFile: string | undefined;
   logLevel: string;
   /** Behind a reverse proxy: believe its X-Forwarded-* headers (client address for rate limits, https). */
   trustProxy: boolean;
@@ -68,6 +70,7 @@ export const DEFAULTS: Config = {
   mailFrom: 'realid <no-reply@localhost>',
   encryptionKey: undefined,
   previousEncryptionKeys: [],
+  keyFile: undefined,
   logLevel: 'info',
   trustProxy: false,
   http: {
@@ -119,6 +122,7 @@ const ENV: Record<string, (c: Config, v: string) => void> = {
   MAIL_FROM: (c, v) => (c.mailFrom = v),
   REALID_ENCRYPTION_KEY: (c, v) => (c.encryptionKey = v),
   REALID_PREVIOUS_ENCRYPTION_KEYS: (c, v) => (c.previousEncryptionKeys = v.split(',').map((k) => k.trim()).filter(Boolean)),
+  REALID_KEY_FILE: (c, v) => (c.keyFile = v),
   LOG_LEVEL: (c, v) => (c.logLevel = v),
   REALID_TRUST_PROXY: (c, v) => (c.trustProxy = bool('REALID_TRUST_PROXY', v)),
   REALID_HTTP_HEADERS_TIMEOUT_MS: (c, v) => (c.http.headersTimeoutMs = int('REALID_HTTP_HEADERS_TIMEOUT_MS', v)),
@@ -179,6 +183,11 @@ function validate(c: Config): Config {
   if (c.databaseUrl && !/^(postgres(ql)?:\/\/|sqlite:)/.test(c.databaseUrl)) {
     throw new ConfigError('DATABASE_URL must start with postgres://, postgresql:// or sqlite:');
   }
+  if (c.databaseUrl?.startsWith('postgres') && !URL.canParse(c.databaseUrl)) {
+    // Not echoed: the URL may hold a password.
+    throw new ConfigError('DATABASE_URL is not a valid URL (postgres://user:password@host:port/database; percent-encode special characters in the password)');
+  }
+  if (c.databaseUrl === 'sqlite:') throw new ConfigError('DATABASE_URL sqlite: needs a file path, e.g. sqlite:/var/lib/realid/realid.sqlite');
   if (c.databaseSchema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(c.databaseSchema)) {
     throw new ConfigError('REALID_DB_SCHEMA must be a lowercase SQL identifier (letters, digits, underscores)');
   }

@@ -9,6 +9,8 @@ import { serviceKey } from './service-keys-repo.ts';
 import type { SqlDriver } from './sql-driver.ts';
 import { SqliteDriver } from './sqlite/sqlite-driver.ts';
 import { PostgresDriver } from './postgres/postgres-driver.ts';
+import { checkPostgres } from './postgres/check-postgres.ts';
+import { checkFileUsable, checkFolderUsable } from '../files/private-files.ts';
 import { AccountsRepo } from './accounts-repo.ts';
 import { ChecksRepo } from './checks-repo.ts';
 import { EventsRepo } from './events-repo.ts';
@@ -56,17 +58,30 @@ export interface StoreLocation {
   preparedStatements?: boolean;
 }
 
+const isPostgres = (location: StoreLocation): boolean => /^postgres(ql)?:\/\//.test(location.databaseUrl ?? '');
+
+/** The SQLite file: `sqlite:/path` from DATABASE_URL, or realid.sqlite in the data folder. */
+const sqliteFile = (location: StoreLocation): string =>
+  location.databaseUrl?.startsWith('sqlite:') ? location.databaseUrl.slice('sqlite:'.length) : path.join(location.dataDir, 'realid.sqlite');
+
+/** Throws a StartupError if the database cannot be used; creates nothing (see check-before-start.ts). */
+export async function checkStoreLocation(location: StoreLocation): Promise<void> {
+  if (isPostgres(location)) return checkPostgres(location.databaseUrl!);
+  const file = sqliteFile(location);
+  checkFolderUsable(path.dirname(file), 'The folder of the SQLite database');
+  for (const suffix of ['', '-wal', '-shm']) checkFileUsable(file + suffix, 'The SQLite database file');
+}
+
 export function openDriver(location: StoreLocation): SqlDriver {
   const url = location.databaseUrl;
-  if (url && /^postgres(ql)?:\/\//.test(url)) {
+  if (url && isPostgres(location)) {
     return new PostgresDriver({
       url,
       ...(location.schema ? { schema: location.schema } : {}),
       ...(location.preparedStatements === false ? { preparedStatements: false } : {}),
     });
   }
-  const file = url?.startsWith('sqlite:') ? url.slice('sqlite:'.length) : path.join(location.dataDir, 'realid.sqlite');
-  return new SqliteDriver(file);
+  return new SqliteDriver(sqliteFile(location));
 }
 
 /** Opens, migrates, and loads the keys the repositories need; `masterKeys` seal and unseal personal data. */

@@ -28,7 +28,7 @@ async function setUp(dialect: Dialect, checks: number): Promise<Setup> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'realid-scale-'));
   const schema = dialect === 'postgres' ? uniqueSchema() : undefined;
   // The key file the service processes will also find in the data folder.
-  const keys = loadMasterKeys({ encryptionKey: undefined, previousEncryptionKeys: [], dataDir });
+  const keys = loadMasterKeys({ encryptionKey: undefined, previousEncryptionKeys: [], keyFile: undefined, dataDir });
   const store = await openStore(schema ? { databaseUrl: POSTGRES_URL, dataDir, schema } : { dataDir }, keys);
   const receiver = await startWebhookReceiver();
   const { account } = await createAccount(store, systemClock, { name: 'Scale', plan: 'enterprise' });

@@ -11,10 +11,27 @@ export interface RealidProcess {
   kill(signal: NodeJS.Signals): Promise<void>;
 }
 
-export function startRealid(args: string[], env: Record<string, string>): RealidProcess {
-  const child = spawn(process.execPath, [BIN, ...args], {
+export interface RunAs {
+  /** Run as another user: a test running as root needs that to meet a permission it cannot bypass. */
+  uid?: number;
+  gid?: number;
+  /** A command that runs Node for us, e.g. `unshare … sh -c '…; exec "$@"' sh`. */
+  wrapper?: string[];
+}
+
+/** Runs `realid` to its end: its exit code and everything it printed. */
+export async function runRealid(args: string[], env: Record<string, string>, as: RunAs = {}) {
+  const p = startRealid(args, env, as);
+  const code = await p.exited;
+  return { code, output: p.output() };
+}
+
+export function startRealid(args: string[], env: Record<string, string>, { wrapper = [], ...user }: RunAs = {}): RealidProcess {
+  const [command, ...rest] = [...wrapper, process.execPath, BIN, ...args];
+  const child = spawn(command!, rest, {
     env: { ...process.env, LOG_LEVEL: 'warn', REALID_WEBHOOKS_ALLOW_LOOPBACK: 'true', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    ...user,
   });
   let output = '';
   child.stdout!.on('data', (c: Buffer) => (output += c.toString()));

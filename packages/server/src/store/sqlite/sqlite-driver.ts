@@ -2,12 +2,14 @@
 // owns the queue.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { EventEmitter } from 'node:events';
-import { mkdirSync } from 'node:fs';
+import { closeSync, openSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type { DialectCapabilities, Row, ScriptExecutor, SqlDriver, SqlExecutor, SqlParam, TransactionOptions } from '../sql-driver.ts';
+import { startThread } from '../../runtime/start-thread.ts';
+import { createPrivateFolder, PRIVATE_FILE } from '../../files/private-files.ts';
 
 const dialect: DialectCapabilities = { name: 'sqlite', skipLocked: '', multiProcess: false, insertInWith: false };
 
@@ -17,6 +19,15 @@ type Pending = Map<string, Set<string>>;
 type Bindable = string | number | bigint | Buffer | null;
 const bind = (params: readonly SqlParam[]): Bindable[] =>
   params.map((p) => (typeof p === 'boolean' ? (p ? 1 : 0) : p));
+
+/**
+ * Creates the database file, if new, with mode 0600 before SQLite opens it: SQLite gives its WAL and shared-memory
+ * files the database file's mode, so they are private too (by itself it would create all three 0644).
+ */
+function createPrivateDatabaseFile(file: string): void {
+  createPrivateFolder(path.dirname(file));
+  closeSync(openSync(file, 'a', PRIVATE_FILE));
+}
 
 export class SqliteDriver implements SqlDriver {
   readonly dialect = dialect;
@@ -48,7 +59,7 @@ export class SqliteDriver implements SqlDriver {
   private readonly checkpointer: Checkpointer | undefined;
 
   constructor(file: string) {
-    if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
+    if (file !== ':memory:') createPrivateDatabaseFile(file);
     this.db = new Database(file);
     const wal = this.db.pragma('journal_mode = WAL', { simple: true }) === 'wal';
     this.walPath = wal ? `${file}-wal` : undefined;
@@ -256,7 +267,7 @@ class Checkpointer {
   }
 
   private start(): void {
-    const worker = new Worker(new URL('./checkpointer-thread.mjs', import.meta.url), { workerData: { file: this.file, state: this.state } });
+    const worker = startThread(new URL('./checkpointer-thread.mjs', import.meta.url), { workerData: { file: this.file, state: this.state } });
     // Idle, it must not keep the process alive; a process that exits without closing loses nothing by it.
     worker.unref();
     this.db.pragma(`wal_autocheckpoint = ${Checkpointer.MAX_WAL_PAGES}`);

@@ -2,7 +2,8 @@
 // as the queue's database work, so on a machine with two cores or more the two run side by side instead of
 // taking turns on the event loop. Jobs and results cross in batches; a thread that dies fails the attempts
 // in flight (their leases expire and they are sent again) and the next job starts a new one.
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startThread } from '../../runtime/start-thread.ts';
 import type { SendResult } from '../outbound/index.ts';
 import type { SendJob } from './send-job.ts';
 
@@ -48,7 +49,7 @@ export class SenderThread {
 
   private thread(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(new URL('./sender-boot.mjs', import.meta.url));
+    const worker = startThread(new URL('./sender-main.ts', import.meta.url));
     let loaded!: () => void;
     this.ready = new Promise((resolve) => (loaded = resolve));
     worker.on('message', (replies: SenderReply[] | 'ready') => {

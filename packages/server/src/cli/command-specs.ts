@@ -1,0 +1,111 @@
+// Every `realid` command: its words, what it does, its options, and (loaded only when it runs) its code. Help
+// text and option parsing both come from here, so they cannot disagree; `--help` loads nothing else.
+import type { ParsedValues } from './parse-command-line.ts';
+
+export interface OptionSpec {
+  type: 'string' | 'boolean';
+  /** Placeholder in help, e.g. `N` for `--port N`. */
+  value?: string;
+  help: string;
+  required?: boolean;
+}
+
+export interface CommandSpec {
+  /** One or two words: `serve`, `accounts create`. */
+  name: string;
+  summary: string;
+  /** A paragraph for the command's own help page, after the summary. */
+  details?: string;
+  options: Record<string, OptionSpec>;
+  run: () => Promise<(values: ParsedValues) => Promise<number>>;
+}
+
+const json: OptionSpec = { type: 'boolean', help: 'Print JSON' };
+const password: OptionSpec = {
+  type: 'string',
+  value: 'P',
+  help: 'The password; better, set REALID_PASSWORD (it stays out of shell history and `ps`)',
+};
+
+export const COMMANDS: CommandSpec[] = [
+  {
+    name: 'serve',
+    summary: 'Serve the API, the web app and (unless --no-worker) webhook deliveries',
+    details: 'Stops on SIGTERM or SIGINT after the deliveries in flight finish.',
+    options: {
+      port: { type: 'string', value: 'N', help: 'Port to listen on (default 4000, or PORT)' },
+      host: { type: 'string', value: 'H', help: 'Address to listen on (default 0.0.0.0, or HOST)' },
+      'data-dir': { type: 'string', value: 'DIR', help: 'Data folder (default ./data, or REALID_DATA_DIR)' },
+      'no-worker': { type: 'boolean', help: 'Do not deliver webhooks from this process (run `realid worker` elsewhere)' },
+    },
+    run: async () => (await import('./serve-command.ts')).serveCommand,
+  },
+  {
+    name: 'worker',
+    summary: 'Deliver webhooks only (scale-out on PostgreSQL)',
+    details: 'Stops on SIGTERM or SIGINT after the deliveries in flight finish.',
+    options: {},
+    run: async () => (await import('./serve-command.ts')).workerCommand,
+  },
+  {
+    name: 'migrate',
+    summary: 'Apply database migrations and exit',
+    details: 'Optional: every process applies pending migrations safely when it starts.',
+    options: {},
+    run: async () => (await import('./serve-command.ts')).migrateCommand,
+  },
+  {
+    name: 'accounts create',
+    summary: 'Create a merchant account with a test and a live API key',
+    details: 'The keys and the signing secret are printed once; only their hashes are stored.',
+    options: {
+      name: { type: 'string', value: 'NAME', help: "The merchant's name", required: true },
+      plan: { type: 'string', value: 'PLAN', help: 'free, pro or enterprise (default enterprise; webhooks need enterprise)' },
+      'minimum-age': { type: 'string', value: 'N', help: 'Minimum customer age for checks, 0 to 125' },
+      'notify-email': { type: 'string', value: 'E', help: 'Where notices about failing webhook endpoints go' },
+      json,
+    },
+    run: async () => (await import('./accounts-command.ts')).createAccountCommand,
+  },
+  {
+    name: 'accounts list',
+    summary: 'List merchant accounts',
+    options: { json },
+    run: async () => (await import('./accounts-command.ts')).listAccountsCommand,
+  },
+  {
+    name: 'accounts set-plan',
+    summary: "Change an account's plan",
+    options: {
+      id: { type: 'string', value: 'ACCOUNT_ID', help: 'The account (acct_…)', required: true },
+      plan: { type: 'string', value: 'PLAN', help: 'free, pro or enterprise', required: true },
+    },
+    run: async () => (await import('./accounts-command.ts')).setPlanCommand,
+  },
+  {
+    name: 'users create',
+    summary: 'Create a dashboard user for an account',
+    options: {
+      account: { type: 'string', value: 'ACCOUNT_ID', help: 'The account (acct_…)', required: true },
+      email: { type: 'string', value: 'E', help: 'Their sign-in email', required: true },
+      password,
+      json,
+    },
+    run: async () => (await import('./users-command.ts')).createUserCommand,
+  },
+  {
+    name: 'users list',
+    summary: 'List dashboard users',
+    options: { account: { type: 'string', value: 'ACCOUNT_ID', help: "Only this account's users" }, json },
+    run: async () => (await import('./users-command.ts')).listUsersCommand,
+  },
+  {
+    name: 'users set-password',
+    summary: "Set a dashboard user's password and sign out their sessions",
+    options: { email: { type: 'string', value: 'E', help: 'Their sign-in email', required: true }, password },
+    run: async () => (await import('./users-command.ts')).setPasswordCommand,
+  },
+];
+
+/** Command groups (`accounts`, `users`): the first word of two-word commands. */
+export const GROUPS = [...new Set(COMMANDS.filter((c) => c.name.includes(' ')).map((c) => c.name.split(' ')[0]!))];

@@ -1,6 +1,0 @@
-// Entry of the sender thread. A worker thread does not inherit the parent's module hooks, so it registers
-// tsx itself (the service runs its TypeScript sources without a build step).
-import { register } from 'tsx/esm/api';
-
-register();
-await import('./sender-main.ts');
