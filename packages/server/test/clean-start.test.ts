@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../src/store/store.ts';
 import { DIALECTS, POSTGRES_URL } from './support/databases.ts';
-import { runRealid, startRealid } from './support/realid-process.ts';
+import { freePort, runRealid, startRealid } from './support/realid-process.ts';
 import { waitFor } from './support/webhook-receiver.ts';
 
 const BIN = fileURLToPath(new URL('../../cli/bin/realid.js', import.meta.url));
@@ -24,13 +24,6 @@ async function listening(): Promise<Server> {
   return server;
 }
 const portOf = (server: Server | ReturnType<typeof createHttpServer>) => (server.address() as AddressInfo).port;
-
-async function freePort(): Promise<number> {
-  const server = await listening();
-  const port = portOf(server);
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 /** One line on the terminal: the reason, nothing else (no stack trace, no banner). */
 function expectOneLine(output: string, text: string): void {

@@ -1,20 +1,11 @@
 // The `realid` command as an operator uses it: create an account with keys, serve, and clear config errors.
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startRealid } from './support/realid-process.ts';
+import { freePort, startRealid } from './support/realid-process.ts';
 import { waitFor } from './support/webhook-receiver.ts';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 /** Linux: the processes `pid` started (tsx would have an esbuild service process running beside it). */
 async function childProcesses(pid: number): Promise<string[]> {

@@ -4,21 +4,12 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PNG, tokenOf, uploadPhoto } from './support/images.ts';
-import { runRealid, startRealid, type RealidProcess } from './support/realid-process.ts';
+import { freePort, runRealid, startRealid, type RealidProcess } from './support/realid-process.ts';
 import { waitFor } from './support/webhook-receiver.ts';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 /** Starts `realid serve` and waits until it answers; the caller stops it. */
 async function serve(env: Record<string, string>): Promise<{ server: RealidProcess; base: string }> {

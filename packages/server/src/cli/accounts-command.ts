@@ -12,6 +12,23 @@ function plan(value: string | undefined): Plan {
   return p;
 }
 
+function days(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 3650) throw new ConfigError('The retention period must be a whole number of days from 1 to 3650');
+  return n;
+}
+
+export async function setRetentionCommand(values: ParsedValues): Promise<number> {
+  const id = values.id as string;
+  const retentionDays = days(values.days as string);
+  await withStore(async (store) => {
+    if (!(await store.accounts.get(id))) throw new ConfigError(`No account ${id}`);
+    await store.accounts.update(id, { retentionDays });
+  });
+  console.log(`Finished checks of ${id} keep their personal data for ${retentionDays} days.`);
+  return 0;
+}
+
 export async function createAccountCommand(values: ParsedValues): Promise<number> {
   const name = (values.name as string).trim();
   if (!name) throw new ConfigError('accounts create needs a --name that is not blank');
@@ -19,12 +36,14 @@ export async function createAccountCommand(values: ParsedValues): Promise<number
   if (minimumAge !== undefined && !(Number.isInteger(minimumAge) && minimumAge >= 0 && minimumAge <= 125)) {
     throw new ConfigError('--minimum-age must be a whole number from 0 to 125');
   }
+  const retentionDays = values['retention-days'] === undefined ? undefined : days(values['retention-days'] as string);
   const accountPlan = plan(values.plan as string | undefined);
   const created = await withStore((store) =>
     createAccount(store, systemClock, {
       name,
       plan: accountPlan,
       ...(minimumAge !== undefined ? { minimumAge } : {}),
+      ...(retentionDays !== undefined ? { retentionDays } : {}),
       ...(values['notify-email'] ? { notifyEmail: values['notify-email'] as string } : {}),
     }),
   );

@@ -63,6 +63,7 @@ export const COMMANDS: CommandSpec[] = [
       plan: { type: 'string', value: 'PLAN', help: 'free, pro or enterprise (default enterprise; webhooks need enterprise)' },
       'minimum-age': { type: 'string', value: 'N', help: 'Minimum customer age for checks, 0 to 125' },
       'notify-email': { type: 'string', value: 'E', help: 'Where notices about failing webhook endpoints go' },
+      'retention-days': { type: 'string', value: 'N', help: 'Days finished checks keep their personal data, 1 to 3650 (default 90)' },
       json,
     },
     run: async () => (await import('./accounts-command.ts')).createAccountCommand,
@@ -81,6 +82,34 @@ export const COMMANDS: CommandSpec[] = [
       plan: { type: 'string', value: 'PLAN', help: 'free, pro or enterprise', required: true },
     },
     run: async () => (await import('./accounts-command.ts')).setPlanCommand,
+  },
+  {
+    name: 'accounts set-retention',
+    summary: 'Change how long finished checks keep their personal data and photos',
+    options: {
+      id: { type: 'string', value: 'ACCOUNT_ID', help: 'The account (acct_…)', required: true },
+      days: { type: 'string', value: 'N', help: 'Days after a check finishes, 1 to 3650 (default for new accounts: 90)', required: true },
+    },
+    run: async () => (await import('./accounts-command.ts')).setRetentionCommand,
+  },
+  {
+    name: 'keys rotate',
+    summary: 'Re-wrap every data key under a new master key, without downtime',
+    details:
+      'With a key file: adds a new current key, waits for running processes to read it, re-wraps every data key, then removes the old key ' +
+      '(copies made before, such as backups, can no longer be decrypted with the file). With REALID_ENCRYPTION_KEY: set the new key there and ' +
+      'the old one in REALID_PREVIOUS_ENCRYPTION_KEYS on every process first; this re-wraps everything under the new one.',
+    options: {
+      'grace-seconds': { type: 'string', value: 'N', help: 'How long to wait for running processes to pick up the new key file (default 5)' },
+      'keep-old': { type: 'boolean', help: 'Keep the old key in the key file (it can still decrypt older backups)' },
+    },
+    run: async () => (await import('./keys-command.ts')).rotateKeysCommand,
+  },
+  {
+    name: 'keys status',
+    summary: 'Show the current master key and how many data keys each master key wraps',
+    options: { json },
+    run: async () => (await import('./keys-command.ts')).keysStatusCommand,
   },
   {
     name: 'users create',

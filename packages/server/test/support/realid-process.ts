@@ -1,5 +1,6 @@
 // Runs `realid` as a real child process (serve or worker), for crash and scale-out tests.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
 const BIN = fileURLToPath(new URL('../../../cli/bin/realid.js', import.meta.url));
@@ -46,4 +47,13 @@ export function startRealid(args: string[], env: Record<string, string>, { wrapp
       await exited;
     },
   };
+}
+
+/** A loopback port nobody listens on right now, for a child process to take. */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
 }
