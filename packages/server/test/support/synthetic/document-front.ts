@@ -98,6 +98,11 @@ export async function photographDocument(card: Buffer, random: Random, options: 
   return degrade(photo, options.degradation ?? { jpegQuality: random.int(70, 92) });
 }
 
+/** The table with no document on it. */
+export async function emptyTablePhoto(random: Random, width = 1600): Promise<Buffer> {
+  return degrade(await table(width, Math.round(width * 0.75), random), { jpegQuality: random.int(70, 92) });
+}
+
 const SURFACES = ['#3b2f25', '#4a4a4f', '#2f3b45', '#5b4636', '#55504a', '#263028'] as const;
 
 /** A dark, slightly textured surface: the card stands out from it as it does on most tables. */

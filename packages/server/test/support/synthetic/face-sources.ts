@@ -37,11 +37,12 @@ export const FACE_SOURCES: readonly FaceSource[] = Object.entries(FACES).flatMap
   faces.map((face, n) => ({ id: `${file.replace('.jpg', '')}-${n + 1}`, file, face })),
 );
 
-/** Regions of the demo photos with no face in them, for "no face" selfies. */
+/** Regions of the demo photos with no face in them and detail enough to pass as sharp, for "no face" selfies. */
 export const FACELESS_REGIONS: readonly { file: string; region: FaceBox }[] = [
-  { file: 'sample6.jpg', region: box(1120, 0, 560, 420) },
-  { file: 'sample1.jpg', region: box(0, 620, 320, 560) },
-  { file: 'sample3.jpg', region: box(0, 0, 360, 700) },
+  { file: 'sample3.jpg', region: box(0, 0, 420, 620) },
+  { file: 'sample5.jpg', region: box(0, 0, 420, 640) },
+  { file: 'sample6.jpg', region: box(0, 0, 400, 330) },
+  { file: 'sample2.jpg', region: box(0, 380, 300, 600) },
 ];
 
 const demoDir = path.join(path.dirname(createRequire(import.meta.url).resolve('@vladmandic/face-api/package.json')), 'demo');

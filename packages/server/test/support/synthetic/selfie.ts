@@ -49,11 +49,11 @@ export async function twoPersonSelfie(a: FaceSource, b: FaceSource, random: Rand
   return degrade(both, { jpegQuality: random.int(70, 92) });
 }
 
-/** A photo of a room with nobody in it. */
+/** A photo of a room with nobody in it, at a selfie's size. */
 export async function facelessPhoto(random: Random): Promise<Buffer> {
   const { file, region } = random.pick(FACELESS_REGIONS);
   const photo = await demoPhoto(file);
   const { width = 0, height = 0 } = await sharp(photo).metadata();
-  const crop = await sharp(photo).extract(clamp(region, width, height)).resize({ width: 720 }).png().toBuffer();
+  const crop = await sharp(photo).extract(clamp(region, width, height)).resize({ width: 720, height: 960, fit: 'cover' }).png().toBuffer();
   return degrade(crop, { jpegQuality: random.int(70, 92) });
 }

@@ -5,7 +5,7 @@
  * Distances at or below this are the same person. Calibrated with bench/eval-faces.ts: the largest distance
  * that keeps false accepts ≤ 1 % on the synthetic set, then checked for false rejects ≤ 5 % on another seed.
  */
-export const FACE_MATCH_THRESHOLD = 0.55;
+export const FACE_MATCH_THRESHOLD = 0.51;
 
 export interface FaceMatch {
   /** Euclidean distance between the descriptors; 0 for identical faces, about 0.8–1.2 for strangers. */
