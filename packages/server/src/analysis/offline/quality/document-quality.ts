@@ -29,7 +29,7 @@ export async function checkDocumentPhoto(photo: DecodedPhoto): Promise<QualityRe
   if (found) Object.assign(measures, { documentAspect: outline.aspect, documentShare: outline.areaShare });
   const documentPixels = found ? longSidePixels(outline, photo) : Math.max(photo.originalWidth, photo.originalHeight);
   if (documentPixels < T.minDocumentPixels) issues.push('too_small');
-  if (measures.brightness < T.minBrightness) issues.push('too_dark');
+  if (measures.brightness < T.minDocumentBrightness) issues.push('too_dark');
   else if (measures.sharpness < T.minDocumentSharpness) issues.push('blurry');
   if ((measures.glareShare ?? 0) > T.maxGlareShare) issues.push('glare');
   return {

@@ -16,7 +16,7 @@ export function checkSelfiePhoto(photo: DecodedPhoto): QualityReport {
   };
   const issues: QualityIssue[] = [];
   if (Math.min(measures.width, measures.height) < T.minSelfiePixels) issues.push('too_small');
-  if (measures.brightness < T.minBrightness) issues.push('too_dark');
+  if (measures.brightness < T.minSelfieBrightness) issues.push('too_dark');
   // A dark photo is also a soft one; saying "too dark" alone tells the customer what to fix.
   else if (measures.sharpness < T.minSelfieSharpness) issues.push('blurry');
   return { ok: issues.length === 0, issues, measures };

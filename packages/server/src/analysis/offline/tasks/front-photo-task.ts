@@ -3,6 +3,7 @@
 import { documentPortrait, type DocumentPortrait } from '../face/document-portrait.ts';
 import { faceRuntime } from '../face/face-runtime.ts';
 import { decodePhoto } from '../image/decode-photo.ts';
+import { limitImageLibraryForPool } from '../image/image-library.ts';
 import { defineTask } from '../pool/task-definition.ts';
 import { checkDocumentPhoto } from '../quality/document-quality.ts';
 import type { QualityReport } from '../quality/quality-report.ts';
@@ -17,6 +18,7 @@ export interface FrontPhotoResult {
 
 export default defineTask<PhotoInput, FrontPhotoResult>({
   async load() {
+    limitImageLibraryForPool();
     await faceRuntime();
   },
   async run({ photo }) {

@@ -3,6 +3,7 @@
 import { faceRuntime } from '../face/face-runtime.ts';
 import { selfieFaces, type SelfieFaces } from '../face/selfie-faces.ts';
 import { decodePhoto } from '../image/decode-photo.ts';
+import { limitImageLibraryForPool } from '../image/image-library.ts';
 import { defineTask } from '../pool/task-definition.ts';
 import type { QualityReport } from '../quality/quality-report.ts';
 import { checkSelfiePhoto } from '../quality/selfie-quality.ts';
@@ -17,6 +18,7 @@ export interface SelfiePhotoResult {
 
 export default defineTask<PhotoInput, SelfiePhotoResult>({
   async load() {
+    limitImageLibraryForPool();
     await faceRuntime();
   },
   async run({ photo }) {
