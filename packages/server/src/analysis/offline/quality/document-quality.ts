@@ -11,32 +11,33 @@ import { QUALITY_THRESHOLDS as T } from './quality-thresholds.ts';
 export async function checkDocumentPhoto(photo: DecodedPhoto): Promise<QualityReport> {
   const small = await shrink(photo.rgb, T.searchSide);
   const outline = findDocument(small);
-  const grey = toGrey(photo.rgb);
   const shape = outline && shapeOf(outline);
-  const found = outline && shape && outline.areaShare >= T.minDocumentShare && outline.rectangularity >= T.minRectangularity;
-  const region = found ? boundingBox(outline, photo.rgb) : wholeOf(grey);
-  const measures: QualityMeasures = {
+  const found = outline && shape && outline.areaShare >= T.minDocumentShare && outline.rectangularity >= T.minRectangularity ? outline : undefined;
+  const measures = measure(photo, small, found);
+  const issues: QualityIssue[] = [];
+  if (outline?.touchesEdge && outline.areaShare >= T.minDocumentShare) issues.push('document_cut_off');
+  else if (!found) issues.push('document_not_found');
+  const documentPixels = found ? longSidePixels(found, photo) : Math.max(photo.originalWidth, photo.originalHeight);
+  if (documentPixels < T.minDocumentPixels) issues.push('too_small');
+  // A dark photo is also a soft one; saying "too dark" alone tells the customer what to fix.
+  if (measures.brightness < T.minDocumentBrightness) issues.push('too_dark');
+  else if (measures.sharpness < T.minDocumentSharpness) issues.push('blurry');
+  if (measures.glareShare! > T.maxGlareShare) issues.push('glare');
+  return { ok: issues.length === 0, issues, measures, ...(found ? { documentCorners: found.corners, documentShape: shape } : {}) };
+}
+
+/** Sharpness and brightness of the document's region (the whole photo when none was found), and glare. */
+function measure(photo: DecodedPhoto, small: RgbImage, found: DocumentOutline | undefined): QualityMeasures {
+  const grey = toGrey(photo.rgb);
+  const region = found ? boundingBox(found, photo.rgb) : wholeOf(grey);
+  return {
     sharpness: sharpnessOf(grey, region),
     brightness: meanLumaIn(grey, region),
     width: photo.originalWidth,
     height: photo.originalHeight,
-  };
-  const issues: QualityIssue[] = [];
-  if (outline?.touchesEdge && outline.areaShare >= T.minDocumentShare) issues.push('document_cut_off');
-  else if (!found) issues.push('document_not_found');
-  // Without an outline, glare is judged over the whole photo: a highlight spilling off the card can be what hid it.
-  measures.glareShare = saturatedShare(small, T.saturatedLevel, found ? outline.mask : undefined);
-  if (found) Object.assign(measures, { documentAspect: outline.aspect, documentShare: outline.areaShare });
-  const documentPixels = found ? longSidePixels(outline, photo) : Math.max(photo.originalWidth, photo.originalHeight);
-  if (documentPixels < T.minDocumentPixels) issues.push('too_small');
-  if (measures.brightness < T.minDocumentBrightness) issues.push('too_dark');
-  else if (measures.sharpness < T.minDocumentSharpness) issues.push('blurry');
-  if ((measures.glareShare ?? 0) > T.maxGlareShare) issues.push('glare');
-  return {
-    ok: issues.length === 0,
-    issues,
-    measures,
-    ...(found ? { documentCorners: outline.corners, documentShape: shape } : {}),
+    // Without an outline, glare is judged over the whole photo: a highlight spilling off the card can be what hid it.
+    glareShare: saturatedShare(small, T.saturatedLevel, found?.mask),
+    ...(found ? { documentAspect: found.aspect, documentShare: found.areaShare } : {}),
   };
 }
 
