@@ -15,6 +15,9 @@ const LOADER = new URL('./typescript-loader.mjs', import.meta.url).href;
 const sourceBoot = (entry: URL): URL =>
   new URL(`data:text/javascript,${encodeURIComponent(`await import(${JSON.stringify(LOADER)});\nawait import(${JSON.stringify(entry.href)});`)}`);
 
+/** The module to load for one of our source files: its compiled `.js` when running built. */
+export const runnable = (source: string): string => (COMPILED ? source.replace(/\.ts$/, '.js') : source);
+
 export function startThread(entry: URL, options: WorkerOptions = {}): Worker {
   if (!entry.pathname.endsWith('.ts')) return new Worker(entry, options);
   return new Worker(COMPILED ? new URL(entry.href.replace(/\.ts$/, '.js')) : sourceBoot(entry), options);

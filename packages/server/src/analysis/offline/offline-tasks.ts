@@ -1,0 +1,24 @@
+// The offline analyzer's task kinds: what each takes and answers, and the module that runs it in the pool.
+// Document readers (barcode, MRZ) join by adding their kind here; the pool itself does not change.
+import { AnalysisPool } from './pool/analysis-pool.ts';
+import type { PoolOptions } from './pool/pool-options.ts';
+import type { TaskCatalog } from './pool/task-definition.ts';
+import type { QualityReport } from './quality/quality-report.ts';
+import type { FrontPhotoResult } from './tasks/front-photo-task.ts';
+import type { PhotoInput } from './tasks/photo-input.ts';
+import type { SelfiePhotoResult } from './tasks/selfie-photo-task.ts';
+
+export type OfflineTasks = {
+  'photo.front': { input: PhotoInput; output: FrontPhotoResult };
+  'photo.selfie': { input: PhotoInput; output: SelfiePhotoResult };
+  'quality.document': { input: PhotoInput; output: QualityReport };
+};
+
+export const OFFLINE_TASKS: TaskCatalog<OfflineTasks> = {
+  'photo.front': new URL('./tasks/front-photo-task.ts', import.meta.url),
+  'photo.selfie': new URL('./tasks/selfie-photo-task.ts', import.meta.url),
+  'quality.document': new URL('./tasks/document-quality-task.ts', import.meta.url),
+};
+
+export const createOfflinePool = (options: Partial<PoolOptions> = {}): AnalysisPool<OfflineTasks> =>
+  new AnalysisPool(OFFLINE_TASKS, options);
