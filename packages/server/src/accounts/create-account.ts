@@ -44,6 +44,7 @@ export async function createAccount(
     plan: input.plan,
     minimumAge: input.minimumAge ?? 18,
     retentionDays: input.retentionDays ?? DEFAULT_RETENTION_DAYS,
+    nameMatch: true,
     notifyEmail: input.notifyEmail ?? null,
     createdAt: now,
   };

@@ -1,6 +1,6 @@
 // The analyzer port: given one photo and the check it belongs to, say whether the photo is usable and what it proves.
 // Analyzers are swappable: the test-mode simulator, manual review, and (later) offline OCR/face-match models.
-import type { CheckRecord, DocumentData, PhotoKind, Reason, Scores, SubCheck } from '../checks/check-types.ts';
+import type { AnalysisState, CheckRecord, DocumentData, PhotoKind, Reason, Scores, SubCheck } from '../checks/check-types.ts';
 
 export interface PhotoInput {
   kind: PhotoKind;
@@ -25,6 +25,8 @@ export interface Analysis {
   document?: DocumentData;
   /** Scores this photo produced (0–1, higher is better), merged into `result.scores`. */
   scores?: Scores;
+  /** What later photos of this check need from this one (a face descriptor), kept sealed with the check. */
+  state?: AnalysisState;
 }
 
 export interface Analyzer {

@@ -17,12 +17,13 @@ export const SCENARIOS = {
   underage: { fail: 'underage' },
   back_unreadable: { fail: 'barcode_unreadable' },
   face_mismatch: { fail: 'face_mismatch' },
+  name_mismatch: { fail: 'name_mismatch' },
 } as const satisfies Record<string, { retake?: ReasonCode; always?: boolean; kinds?: readonly PhotoKind[]; fail?: ReasonCode }>;
 
 export type Scenario = keyof typeof SCENARIOS;
 
 const SUBCHECKS_FOR: Record<PhotoKind, SubCheckName[]> = {
-  front: ['document_readable', 'required_fields', 'not_expired', 'minimum_age'],
+  front: ['document_readable', 'required_fields', 'not_expired', 'minimum_age', 'name_match'],
   back: ['back_readable'],
   selfie: ['face_match'],
   selfie_turn: ['liveness'],
@@ -73,6 +74,7 @@ export class TestSimulator implements Analyzer {
     const failing = s.fail ? SUBCHECK_FOR_REASON[s.fail] : undefined;
     const subChecks: SubCheck[] = SUBCHECKS_FOR[photo.kind]
       .filter((name) => name !== 'minimum_age' || context.check.rules.minimum_age > 0)
+      .filter((name) => name !== 'name_match' || context.check.rules.name_match)
       .map((name) =>
         name === failing ? { name, status: 'failed', reasons: [reason(s.fail!)] } : { name, status: 'passed', reasons: [] },
       );

@@ -11,6 +11,7 @@ export interface RulesInput {
   selfie_liveness?: SelfieLiveness;
   minimum_age?: number;
   max_retakes?: number;
+  name_match?: boolean;
 }
 
 interface PlatformIds {

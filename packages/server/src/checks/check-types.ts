@@ -13,6 +13,7 @@ export type SubCheckName =
   | 'minimum_age'
   | 'back_readable'
   | 'face_match'
+  | 'name_match'
   | 'liveness'
   | 'signature'
   | 'manual_review';
@@ -61,6 +62,16 @@ export interface Rules {
   selfie_liveness: SelfieLiveness;
   minimum_age: number;
   max_retakes: number;
+  /** realid: the name read from the ID must match the customer's (on when the account wants it and a name was given). */
+  name_match: boolean;
+}
+
+/** What the offline analyzer keeps between a check's photos: face descriptors (sealed with the personal data). */
+export interface AnalysisState {
+  /** The portrait on the document's front. */
+  portrait?: number[];
+  /** The straight selfie, for the turned one. */
+  selfie?: number[];
 }
 
 /** Per-check content for the customer's email and pages, overriding the account's. */
@@ -117,6 +128,7 @@ export interface CheckRecord {
   document: DocumentData | null;
   scores: Scores;
   content: CheckContent | null;
+  analysisState: AnalysisState;
   /** For `selfie_liveness: turn`: the side the customer is asked to turn to. */
   turn: TurnDirection | null;
   analyzer: string;

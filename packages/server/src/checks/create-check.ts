@@ -45,6 +45,8 @@ export async function createCheck(
     selfie_liveness: input.rules.selfie_liveness ?? 'straight',
     minimum_age: input.rules.minimum_age ?? account.minimumAge,
     max_retakes: input.rules.max_retakes ?? DEFAULT_MAX_RETAKES,
+    // Without a name there is nothing to compare the ID's with.
+    name_match: Boolean(customer.first_name || customer.last_name) && (input.rules.name_match ?? account.nameMatch),
   };
   const analyzer = testing ? s.config.analyzers.test : s.config.analyzers.live;
   const check: CheckRecord = {
@@ -61,6 +63,7 @@ export async function createCheck(
     document: null,
     scores: {},
     content: input.content,
+    analysisState: {},
     turn: rules.id_check_type === 'idv' && rules.selfie_liveness === 'turn' ? (randomInt(2) ? 'left' : 'right') : null,
     analyzer,
     retakes: 0,

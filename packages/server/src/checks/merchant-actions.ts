@@ -64,6 +64,7 @@ export async function deleteCheckData(s: Services, check: CheckRecord, actor: Ac
     document: null,
     scores: {},
     content: null,
+    analysisState: {},
     subChecks: check.subChecks.map((sc) => ({ ...sc, reasons: sc.reasons.map((r) => ({ ...r, message: r.code })) })),
     decision: check.decision && { by: check.decision.by, verdict: check.decision.verdict, at: check.decision.at },
     deletedAt: now,

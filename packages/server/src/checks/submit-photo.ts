@@ -91,6 +91,7 @@ export async function submitPhoto(s: Services, check: CheckRecord, upload: Photo
       subChecks: mergeSubChecks(next.subChecks, analysis.subChecks),
       document: analysis.document ?? next.document,
       scores: { ...next.scores, ...analysis.scores },
+      analysisState: { ...next.analysisState, ...analysis.state },
     };
     events.push(buildEvent('check.submitted-photo', next, now));
   } else {

@@ -9,6 +9,7 @@ export function requiredSubChecks(rules: Rules, analyzer: string): SubCheckName[
     'required_fields',
     'not_expired',
     ...(rules.minimum_age > 0 ? (['minimum_age'] as const) : []),
+    ...(rules.name_match ? (['name_match'] as const) : []),
     ...(rules.include_back_of_id ? (['back_readable'] as const) : []),
     ...(rules.id_check_type === 'idv' ? (['face_match'] as const) : []),
     ...(rules.id_check_type === 'idv' && rules.selfie_liveness === 'turn' ? (['liveness'] as const) : []),
@@ -29,8 +30,10 @@ export function mergeSubChecks(current: SubCheck[], results: SubCheck[]): SubChe
   return [...merged.values()];
 }
 
+/** Any sub-check still pending, required or added by the analysis (a `manual_review`), keeps the check pending. */
 export function decideVerdict(subChecks: SubCheck[], required: SubCheckName[]): Verdict {
   if (subChecks.some((s) => s.status === 'failed')) return 'failed';
+  if (subChecks.some((s) => s.status === 'pending')) return 'pending';
   const passed = new Set(subChecks.filter((s) => s.status === 'passed').map((s) => s.name));
   return required.every((name) => passed.has(name)) ? 'passed' : 'pending';
 }

@@ -2,17 +2,7 @@
 // digits, a name, an order name) is normalised and stored only as a keyed HMAC, per account. Equal words give
 // equal tokens, so search still works; the table alone says nothing about the people in it.
 import { createHmac } from 'node:crypto';
-
-/** Lowercase, accents and punctuation gone: "Zoë O'Connor-Smith" and "zoe oconnor smith" find each other. */
-export function normaliseWords(text: string): string[] {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/['’]/g, '')
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((word) => word.length > 0);
-}
+import { normaliseWords } from '../text/words.ts';
 
 export interface Searchable {
   email?: string | undefined;

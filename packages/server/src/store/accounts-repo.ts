@@ -11,6 +11,8 @@ export interface Account {
   minimumAge: number;
   /** Days after a check finishes until its personal data and photos are deleted automatically. */
   retentionDays: number;
+  /** Checks compare the name on the ID with the customer's (when the merchant gave one). */
+  nameMatch: boolean;
   notifyEmail: string | null;
   createdAt: number;
 }
@@ -46,6 +48,7 @@ const toAccount = (r: Row): Account => ({
   plan: r.plan as Plan,
   minimumAge: r.minimum_age as number,
   retentionDays: r.retention_days as number,
+  nameMatch: Boolean(r.name_match),
   notifyEmail: (r.notify_email as string | null) ?? null,
   createdAt: r.created_at as number,
 });
@@ -68,8 +71,8 @@ export class AccountsRepo {
   ) {}
 
   async insert(tx: SqlExecutor, a: Account): Promise<void> {
-    await tx.run('INSERT INTO accounts (id, name, plan, minimum_age, retention_days, notify_email, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)', [
-      a.id, a.name, a.plan, a.minimumAge, a.retentionDays, a.notifyEmail, a.createdAt,
+    await tx.run('INSERT INTO accounts (id, name, plan, minimum_age, retention_days, name_match, notify_email, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [
+      a.id, a.name, a.plan, a.minimumAge, a.retentionDays, a.nameMatch, a.notifyEmail, a.createdAt,
     ]);
   }
 
@@ -82,12 +85,12 @@ export class AccountsRepo {
     return (await this.db.all('SELECT * FROM accounts ORDER BY created_at, id')).map(toAccount);
   }
 
-  async update(id: string, patch: Partial<Pick<Account, 'plan' | 'name' | 'minimumAge' | 'retentionDays' | 'notifyEmail'>>): Promise<void> {
+  async update(id: string, patch: Partial<Pick<Account, 'plan' | 'name' | 'minimumAge' | 'retentionDays' | 'nameMatch' | 'notifyEmail'>>): Promise<void> {
     const current = await this.get(id);
     if (!current) return;
     const next = { ...current, ...patch };
-    await this.db.run('UPDATE accounts SET name = ?, plan = ?, minimum_age = ?, retention_days = ?, notify_email = ? WHERE id = ?', [
-      next.name, next.plan, next.minimumAge, next.retentionDays, next.notifyEmail, id,
+    await this.db.run('UPDATE accounts SET name = ?, plan = ?, minimum_age = ?, retention_days = ?, name_match = ?, notify_email = ? WHERE id = ?', [
+      next.name, next.plan, next.minimumAge, next.retentionDays, next.nameMatch, next.notifyEmail, id,
     ]);
     this.changed();
   }

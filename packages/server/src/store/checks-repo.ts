@@ -1,7 +1,7 @@
 // Checks and their photos. Every read and write is scoped by account: a check of another account does not exist.
 // A check's personal data (customer, order, what was read, scores, content, the decision's reason) is sealed
 // with the check's own data key; deleting the check deletes that key and its search tokens.
-import type { CheckContent, CheckRecord, Customer, DocumentData, Order, PhotoRecord, Scores, Step, Verdict } from '../checks/check-types.ts';
+import type { AnalysisState, CheckContent, CheckRecord, Customer, DocumentData, Order, PhotoRecord, Scores, Step, Verdict } from '../checks/check-types.ts';
 import type { CheckCipher } from '../keys/check-cipher.ts';
 import type { Row, SqlExecutor, SqlParam } from './sql-driver.ts';
 import { fromJson, toJson } from './json-column.ts';
@@ -25,6 +25,7 @@ interface Personal {
   scores: Scores;
   content: CheckContent | null;
   decision_reason: string | null;
+  analysis?: AnalysisState;
 }
 
 const CHECK_COLUMNS =
@@ -77,6 +78,7 @@ export class ChecksRepo {
       document: personal.document,
       scores: personal.scores,
       content: personal.content,
+      analysisState: personal.analysis ?? {},
       turn: (row.turn as CheckRecord['turn']) ?? null,
       analyzer: row.analyzer as string,
       retakes: row.retakes as number,
@@ -98,6 +100,7 @@ export class ChecksRepo {
       scores: check.scores,
       content: check.content,
       decision_reason: check.decision?.reason ?? null,
+      analysis: check.analysisState,
     };
     return this.cipher.seal(key, check.id, 'personal', personal);
   }

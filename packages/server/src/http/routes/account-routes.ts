@@ -1,5 +1,5 @@
-// The calling merchant's own account, and the one setting a signed-in user may change here: how long finished
-// checks keep their personal data.
+// The calling merchant's own account, and the settings a signed-in user may change here: how long finished
+// checks keep their personal data, and whether checks compare the name on the ID with the customer's.
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../app/services.ts';
 import { AppError } from '../../errors/app-error.ts';
@@ -12,14 +12,15 @@ const accountView = (account: Account) => ({
   plan: account.plan,
   minimum_age: account.minimumAge,
   retention_days: account.retentionDays,
+  name_match: account.nameMatch,
   created_at: new Date(account.createdAt).toISOString(),
 });
 
 const patchAccountBody = {
   type: 'object',
   additionalProperties: false,
-  required: ['retention_days'],
-  properties: { retention_days: { type: 'integer', minimum: 1, maximum: 3650 } },
+  minProperties: 1,
+  properties: { retention_days: { type: 'integer', minimum: 1, maximum: 3650 }, name_match: { type: 'boolean' } },
 } as const;
 
 export function accountRoutes(s: Services) {
@@ -29,11 +30,15 @@ export function accountRoutes(s: Services) {
       return { account: accountView(account), mode };
     });
 
-    app.patch<{ Body: { retention_days: number } }>('/account', { schema: { body: patchAccountBody, tags: ['account'] } }, async (request) => {
+    app.patch<{ Body: { retention_days?: number; name_match?: boolean } }>('/account', { schema: { body: patchAccountBody, tags: ['account'] } }, async (request) => {
       const principal = principalOf(request);
       // An account setting that deletes data: for the people who run the account, not for any key's holder.
-      if (principal.via !== 'session') throw new AppError('forbidden', 'Change the retention period from the dashboard, signed in.');
-      await s.store.accounts.update(principal.account.id, { retentionDays: request.body.retention_days });
+      if (principal.via !== 'session') throw new AppError('forbidden', 'Change account settings from the dashboard, signed in.');
+      const { retention_days, name_match } = request.body;
+      await s.store.accounts.update(principal.account.id, {
+        ...(retention_days !== undefined ? { retentionDays: retention_days } : {}),
+        ...(name_match !== undefined ? { nameMatch: name_match } : {}),
+      });
       return { account: accountView((await s.store.accounts.get(principal.account.id))!), mode: principal.mode };
     });
   };

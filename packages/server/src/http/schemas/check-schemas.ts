@@ -42,6 +42,7 @@ export const rulesSchema = {
     selfie_liveness: { enum: SELFIE_LIVENESS },
     minimum_age: { type: 'integer', minimum: 0, maximum: 125 },
     max_retakes: { type: 'integer', minimum: 0, maximum: 10 },
+    name_match: { type: 'boolean' },
   },
 } as const;
 
