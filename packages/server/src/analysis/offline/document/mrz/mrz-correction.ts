@@ -51,36 +51,27 @@ function coerceKinds(lines: string[][], layout: MrzLayout): number {
   return changes;
 }
 
-/** `text` and its variants with up to `maxChanges` confusable substitutions, fewest changes first. */
-export function confusableVariants(text: string, maxChanges: number): Array<{ text: string; changes: number }> {
+/** `text` and its variants with one confusable character substituted, `text` first. */
+export function confusableVariants(text: string): Array<{ text: string; changes: number }> {
   const out = [{ text, changes: 0 }];
-  let frontier = [{ text, changes: 0, from: 0 }];
-  for (let round = 1; round <= maxChanges; round++) {
-    const next: typeof frontier = [];
-    for (const v of frontier) {
-      for (let i = v.from; i < v.text.length; i++) {
-        for (const alt of CONFUSABLE[v.text[i]!] ?? []) {
-          const variant = { text: v.text.slice(0, i) + alt + v.text.slice(i + 1), changes: round, from: i + 1 };
-          next.push(variant);
-          out.push({ text: variant.text, changes: round });
-        }
-      }
-    }
-    frontier = next;
+  for (let i = 0; i < text.length; i++) {
+    for (const alt of CONFUSABLE[text[i]!] ?? []) out.push({ text: text.slice(0, i) + alt + text.slice(i + 1), changes: 1 });
   }
   return out;
 }
 
 /**
  * Candidates for one alphanumeric field: those its own check digit accepts, or itself alone when none does.
- * One substitution at most: with two, some variant passes a mod-10 check for almost any misread.
+ * One substitution at most: with two, some variant passes a mod-10 check for almost any misread. A field
+ * with no check digit of its own is left as read: the composite alone would let a misread check digit
+ * rewrite it.
  */
 function candidatesFor(lines: string[][], own: MrzCheckSpec | undefined, s: MrzSpan): Array<{ text: string; changes: number }> {
   const text = read(lines, s);
-  if (!own) return confusableVariants(text, 1).slice(0, MAX_CANDIDATES * 4);
+  if (!own) return [{ text, changes: 0 }];
   const digit = lines[own.digit.line]![own.digit.at]!;
   if (digit === '<' && !/^<*$/.test(text)) return [{ text, changes: 0 }];
-  const valid = confusableVariants(text, 1).filter((v) => isValidCheckDigit(v.text, digit));
+  const valid = confusableVariants(text).filter((v) => isValidCheckDigit(v.text, digit));
   return valid.length > 0 ? valid.slice(0, MAX_CANDIDATES) : [{ text, changes: 0 }];
 }
 
