@@ -1,11 +1,5 @@
 // MRZ dates are YYMMDD: the century is inferred, backwards for a birth date and forwards for an expiry.
-
-/** YYYY-MM-DD for a valid calendar date, otherwise null. */
-export function isoDate(year: number, month: number, day: number): string | null {
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
+import { isoDate } from '../calendar-date.ts';
 
 function parts(yymmdd: string): [number, number, number] | null {
   if (!/^\d{6}$/.test(yymmdd)) return null;
