@@ -1,0 +1,77 @@
+// Reads the machine-readable zone of a passport data page or an ID card from a photo: deskew, find and crop
+// the MRZ, read it with Tesseract's legacy engine and again with its LSTM (fillers erased), combine the two
+// and verify every check digit. Load once per worker thread, read many photos, close at the end.
+import { decodeGrey, encodePng } from '../image/grey-image.ts';
+import type { ReadResult } from '../read-result.ts';
+import { composeLine, lstmLines, mergeByChecks } from './combine-readings.ts';
+import { eraseFillers } from './filler-cells.ts';
+import { cropMrz } from './mrz-crop.ts';
+import type { MrzCrop } from './mrz-crop.ts';
+import { pickMrzLines } from './mrz-lines.ts';
+import type { MrzCandidate } from './mrz-lines.ts';
+import { loadMrzOcr } from './mrz-ocr.ts';
+import type { MrzOcr } from './mrz-ocr.ts';
+import { parseMrz } from './parse-mrz.ts';
+import type { MrzDocument, MrzParseResult } from './parse-mrz.ts';
+
+export type MrzReadResult = ReadResult<MrzDocument>;
+
+export interface MrzReader {
+  /** `image`: the encoded photo (JPEG, PNG, WebP…) as uploaded. */
+  readMrz(image: Uint8Array): Promise<MrzReadResult>;
+  /** Ends Tesseract's worker threads. */
+  close(): Promise<void>;
+}
+
+export interface MrzReaderOptions {
+  /** For the century of two-digit years; defaults to the system clock. */
+  now?: () => Date;
+}
+
+const MAX_SIDE = 2000;
+
+/** Share of the MRZ's characters that needed no correction. */
+const confidenceOf = (result: Extract<MrzParseResult, { ok: true }>): number =>
+  1 - result.corrections / result.document.lines.join('').length;
+
+/** The LSTM's reading of the crop with the legacy reading's fillers erased, laid into the legacy lines. */
+async function combinedLines(ocr: MrzOcr, crop: MrzCrop, legacy: MrzCandidate): Promise<string[] | null> {
+  if (crop.lines.length !== legacy.lines.length) return null;
+  const erased = await encodePng(eraseFillers(crop.image, crop.lines, legacy.lines));
+  const lstm = lstmLines((await ocr.readLstm(erased)).text, legacy.lines);
+  return legacy.lines.map((line, i) => composeLine(line, lstm[i] ?? ''));
+}
+
+/** The first reading whose check digits all hold: combined, then merged field by field, then legacy alone. */
+function bestOf(readings: Array<MrzParseResult | null>): MrzParseResult {
+  const ok = readings.find((r) => r?.ok);
+  if (ok) return ok;
+  return readings.find((r) => r && !r.ok && r.reason !== 'invalid_format') ?? { ok: false, reason: 'invalid_format' };
+}
+
+async function read(ocr: MrzOcr, image: Uint8Array, today: string): Promise<MrzReadResult> {
+  // sharp throws only for bytes it cannot decode: HEIC without its codec, PDF, truncated files.
+  const photo = await decodeGrey(image, MAX_SIDE).catch(() => null);
+  if (!photo) return { ok: false, reason: 'unsupported_image', attempts: 0 };
+  const crop = await cropMrz(photo);
+  if (!crop) return { ok: false, reason: 'not_found', attempts: 0 };
+  const legacy = pickMrzLines((await ocr.readLegacy(await encodePng(crop.image))).text);
+  if (!legacy) return { ok: false, reason: 'unreadable', attempts: 1 };
+  const legacyParse = parseMrz(legacy.lines, { today });
+  const lines = await combinedLines(ocr, crop, legacy);
+  const combined = lines ? parseMrz(lines, { today }) : null;
+  const merged = combined ? mergeByChecks(combined, legacyParse, legacy.layout) : null;
+  const result = bestOf([combined, merged ? parseMrz(merged, { today }) : null, legacyParse]);
+  if (result.ok) return { ok: true, data: result.document, confidence: confidenceOf(result), attempts: 2 };
+  if (result.reason === 'invalid_format') return { ok: false, reason: 'unreadable', attempts: 2 };
+  return { ok: false, reason: result.reason, attempts: 2, partial: result.document };
+}
+
+export async function loadMrzReader(options: MrzReaderOptions = {}): Promise<MrzReader> {
+  const ocr = await loadMrzOcr();
+  const now = options.now ?? (() => new Date());
+  return {
+    readMrz: (image) => read(ocr, image, now().toISOString().slice(0, 10)),
+    close: () => ocr.close(),
+  };
+}
