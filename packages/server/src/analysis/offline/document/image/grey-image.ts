@@ -43,12 +43,12 @@ export function shrinkGrey(image: GreyImage, maxSide: number): Promise<GreyImage
   return toGrey(raw(image).resize({ width: maxSide, height: maxSide, fit: 'inside' }));
 }
 
-/** A rectangle of the image (clamped to it). */
+/** The part of a rectangle that lies inside the image. */
 export function cropGrey(image: GreyImage, box: { left: number; top: number; width: number; height: number }): Promise<GreyImage> {
-  const left = Math.max(0, Math.floor(box.left));
-  const top = Math.max(0, Math.floor(box.top));
-  const width = Math.max(1, Math.min(image.width - left, Math.ceil(box.width)));
-  const height = Math.max(1, Math.min(image.height - top, Math.ceil(box.height)));
+  const left = Math.min(image.width - 1, Math.max(0, Math.floor(box.left)));
+  const top = Math.min(image.height - 1, Math.max(0, Math.floor(box.top)));
+  const width = Math.max(1, Math.min(image.width, Math.ceil(box.left + box.width)) - left);
+  const height = Math.max(1, Math.min(image.height, Math.ceil(box.top + box.height)) - top);
   return toGrey(raw(image).extract({ left, top, width, height }));
 }
 
