@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { composeLine, lstmLines, mergeByChecks } from '../../src/analysis/offline/document/mrz/combine-readings.ts';
+import { unconfirmedBlindSpots } from '../../src/analysis/offline/document/mrz/check-digit-blind-spots.ts';
+import { checkDigit } from '../../src/analysis/offline/document/mrz/check-digit.ts';
 import { MRZ_LAYOUTS } from '../../src/analysis/offline/document/mrz/mrz-layouts.ts';
 import { parseMrz } from '../../src/analysis/offline/document/mrz/parse-mrz.ts';
 
@@ -9,16 +11,23 @@ const TD3 = ['P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<', 'L898902C36UTO74081
 describe('composeLine', () => {
   it('lays the LSTM characters into the legacy line’s non-filler cells', () => {
     // Legacy read W as N; the LSTM, given the line without fillers, read it right.
-    expect(composeLine('P<POLKONALSKI<<ANNA<<<<', 'PPOLKOWALSKIANNA')).toBe('P<POLKOWALSKI<<ANNA<<<<');
+    const composed = composeLine('P<POLKONALSKI<<ANNA<<<<', 'PPOLKOWALSKIANNA');
+    expect(composed.line).toBe('P<POLKOWALSKI<<ANNA<<<<');
+    // Where the engines differ (N and W) nothing is agreed; fillers and matching characters are.
+    expect(composed.agreed[7]).toBeNull();
+    expect(composed.agreed[5]).toBe('K');
+    expect(composed.agreed[1]).toBe('<');
   });
 
   it('aligns when the LSTM read one character too many, keeping the fillers where legacy put them', () => {
-    expect(composeLine('P<POLKONALSKI<<ANNA<<<<', 'PPOLKOWALSKIANNNA')).toMatch(/^P<POLKOWALSKI<<AN{1,2}A<<<<$/);
-    expect(composeLine('P<POLKONALSKI<<ANNA<<<<', 'PPOLKOWALSKIANNNA')).toHaveLength(23);
+    expect(composeLine('P<POLKONALSKI<<ANNA<<<<', 'PPOLKOWALSKIANNNA').line).toMatch(/^P<POLKOWALSKI<<AN{1,2}A<<<<$/);
+    expect(composeLine('P<POLKONALSKI<<ANNA<<<<', 'PPOLKOWALSKIANNNA').line).toHaveLength(23);
   });
 
   it('keeps the legacy characters the LSTM missed', () => {
-    expect(composeLine('L898902C36<<', 'L89890236')).toBe('L898902C36<<');
+    const composed = composeLine('L898902C36<<', 'L89890236');
+    expect(composed.line).toBe('L898902C36<<');
+    expect(composed.agreed[7]).toBeNull();
   });
 });
 
@@ -42,5 +51,25 @@ describe('mergeByChecks', () => {
 
   it('has nothing to merge when the combined reading passes', () => {
     expect(mergeByChecks(parseMrz(TD3, { today }), parseMrz(TD3, { today }), MRZ_LAYOUTS.TD3)).toBeNull();
+  });
+});
+
+describe('check-digit blind spots', () => {
+  it('are real: swapping S and 8, or G and 6, never changes a check digit', () => {
+    for (const field of ['S23462099', 'AGS6X8', '8<<S']) {
+      expect(checkDigit(field.replace(/S/g, '8'))).toBe(checkDigit(field));
+      expect(checkDigit(field.replace(/G/g, '6'))).toBe(checkDigit(field));
+    }
+  });
+
+  it('flag an S, 8, G or 6 in the document number that both engines did not read', () => {
+    const lines = ['P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<', '8234620999UTO7408122F1204159ZE184226B<<<<<10'];
+    const agreedAll = lines.map((l) => [...l]);
+    expect(unconfirmedBlindSpots(lines, agreedAll, MRZ_LAYOUTS.TD3)).toEqual([]);
+    const lstmMissedFirst = agreedAll.map((l, i) => l.map((c, j) => (i === 1 && j === 0 ? null : c)));
+    expect(unconfirmedBlindSpots(lines, lstmMissedFirst, MRZ_LAYOUTS.TD3)).toEqual([{ line: 1, at: 0 }]);
+    // The same doubt over a date digit does not count: dates hold digits only, and digits are never blind.
+    const doubtfulDate = agreedAll.map((l, i) => l.map((c, j) => (i === 1 && j === 16 ? null : c)));
+    expect(unconfirmedBlindSpots(lines, doubtfulDate, MRZ_LAYOUTS.TD3)).toEqual([]);
   });
 });

@@ -22,22 +22,32 @@ function alignedPairs(a: string, b: string): Array<[number, number]> {
   return pairs;
 }
 
+export interface ComposedLine {
+  line: string;
+  /** Per position, the character both engines read there, or null where they differ or the LSTM read nothing. */
+  agreed: Array<string | null>;
+}
+
 /**
  * `legacy`'s line with its non-filler characters taken from `lstm` (the LSTM's reading of that line, fillers
  * erased). When the counts agree the characters are placed in order; otherwise by alignment, and legacy
- * characters the LSTM skipped stay.
+ * characters the LSTM skipped stay. Fillers count as agreed: only the legacy engine reads them, and reliably.
  */
-export function composeLine(legacy: string, lstm: string): string {
+export function composeLine(legacy: string, lstm: string): ComposedLine {
   const slots = [...legacy].flatMap((c, i) => (c === '<' ? [] : [i]));
   const chars = lstm.replace(/[^A-Z0-9]/g, '');
   const out = [...legacy];
-  if (chars.length === slots.length) {
-    slots.forEach((slot, k) => (out[slot] = chars[k]!));
-    return out.join('');
+  const agreed: Array<string | null> = [...legacy].map((c) => (c === '<' ? c : null));
+  const place = (slot: number, char: string) => {
+    out[slot] = char;
+    agreed[slot] = char === legacy[slot] ? char : null;
+  };
+  if (chars.length === slots.length) slots.forEach((slot, k) => place(slot, chars[k]!));
+  else {
+    const known = slots.map((slot) => legacy[slot]!).join('');
+    for (const [k, m] of alignedPairs(known, chars)) place(slots[k]!, chars[m]!);
   }
-  const known = slots.map((slot) => legacy[slot]!).join('');
-  for (const [k, m] of alignedPairs(known, chars)) out[slots[k]!] = chars[m]!;
-  return out.join('');
+  return { line: out.join(''), agreed };
 }
 
 /** The LSTM's text as one string per line: blank lines dropped; if the count is off, all of it split by the slots. */

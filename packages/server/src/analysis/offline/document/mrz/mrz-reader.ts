@@ -4,11 +4,14 @@
 import { decodeGrey, encodePng } from '../image/grey-image.ts';
 import type { ReadResult } from '../read-result.ts';
 import { composeLine, lstmLines, mergeByChecks } from './combine-readings.ts';
+import type { ComposedLine } from './combine-readings.ts';
+import { unconfirmedBlindSpots } from './check-digit-blind-spots.ts';
 import { eraseFillers } from './filler-cells.ts';
 import { cropMrz } from './mrz-crop.ts';
 import type { MrzCrop } from './mrz-crop.ts';
 import { pickMrzLines } from './mrz-lines.ts';
 import type { MrzCandidate } from './mrz-lines.ts';
+import type { MrzLayout } from './mrz-layouts.ts';
 import { loadMrzOcr } from './mrz-ocr.ts';
 import type { MrzOcr } from './mrz-ocr.ts';
 import { parseMrz } from './parse-mrz.ts';
@@ -35,11 +38,22 @@ const confidenceOf = (result: Extract<MrzParseResult, { ok: true }>): number =>
   1 - result.corrections / result.document.lines.join('').length;
 
 /** The LSTM's reading of the crop with the legacy reading's fillers erased, laid into the legacy lines. */
-async function combinedLines(ocr: MrzOcr, crop: MrzCrop, legacy: MrzCandidate): Promise<string[] | null> {
+async function combinedLines(ocr: MrzOcr, crop: MrzCrop, legacy: MrzCandidate): Promise<ComposedLine[] | null> {
   if (crop.lines.length !== legacy.lines.length) return null;
   const erased = await encodePng(eraseFillers(crop.image, crop.lines, legacy.lines));
   const lstm = lstmLines((await ocr.readLstm(erased)).text, legacy.lines);
   return legacy.lines.map((line, i) => composeLine(line, lstm[i] ?? ''));
+}
+
+/**
+ * A reading that passed its check digits but holds an S, 8, G or 6 in the document number or optional data
+ * that the two engines did not both read is ambiguous: the check digits cannot tell S from 8 or G from 6.
+ */
+function guardBlindSpots(result: MrzParseResult, composed: ComposedLine[] | null, layout: MrzLayout): MrzParseResult {
+  if (!result.ok) return result;
+  const agreed = composed?.map((c) => c.agreed) ?? [];
+  if (unconfirmedBlindSpots(result.document.lines, agreed, layout).length === 0) return result;
+  return { ok: false, reason: 'ambiguous', document: result.document, checks: result.checks, corrections: result.corrections };
 }
 
 /** The first reading whose check digits all hold: combined, then merged field by field, then legacy alone. */
@@ -58,10 +72,11 @@ async function read(ocr: MrzOcr, image: Uint8Array, today: string): Promise<MrzR
   const legacy = pickMrzLines((await ocr.readLegacy(await encodePng(crop.image))).text);
   if (!legacy) return { ok: false, reason: 'unreadable', attempts: 1 };
   const legacyParse = parseMrz(legacy.lines, { today });
-  const lines = await combinedLines(ocr, crop, legacy);
-  const combined = lines ? parseMrz(lines, { today }) : null;
+  const composed = await combinedLines(ocr, crop, legacy);
+  const combined = composed ? parseMrz(composed.map((c) => c.line), { today }) : null;
   const merged = combined ? mergeByChecks(combined, legacyParse, legacy.layout) : null;
-  const result = bestOf([combined, merged ? parseMrz(merged, { today }) : null, legacyParse]);
+  const best = bestOf([combined, merged ? parseMrz(merged, { today }) : null, legacyParse]);
+  const result = guardBlindSpots(best, composed, legacy.layout);
   if (result.ok) return { ok: true, data: result.document, confidence: confidenceOf(result), attempts: 2 };
   if (result.reason === 'invalid_format') return { ok: false, reason: 'unreadable', attempts: 2 };
   return { ok: false, reason: result.reason, attempts: 2, partial: result.document };
