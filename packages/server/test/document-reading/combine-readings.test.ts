@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { composeLine, lstmLines, mergeByChecks } from '../../src/analysis/offline/document/mrz/combine-readings.ts';
+import { composeLine, decideFields, lstmLines } from '../../src/analysis/offline/document/mrz/combine-readings.ts';
 import { unconfirmedBlindSpots } from '../../src/analysis/offline/document/mrz/check-digit-blind-spots.ts';
 import { checkDigit } from '../../src/analysis/offline/document/mrz/check-digit.ts';
+import { encodeMrz } from '../support/synthetic/mrz-encode.ts';
 import { MRZ_LAYOUTS } from '../../src/analysis/offline/document/mrz/mrz-layouts.ts';
 import { parseMrz } from '../../src/analysis/offline/document/mrz/parse-mrz.ts';
 
@@ -13,10 +14,10 @@ describe('composeLine', () => {
     // Legacy read W as N; the LSTM, given the line without fillers, read it right.
     const composed = composeLine('P<POLKONALSKI<<ANNA<<<<', 'PPOLKOWALSKIANNA');
     expect(composed.line).toBe('P<POLKOWALSKI<<ANNA<<<<');
-    // Where the engines differ (N and W) nothing is agreed; fillers and matching characters are.
-    expect(composed.agreed[7]).toBeNull();
-    expect(composed.agreed[5]).toBe('K');
-    expect(composed.agreed[1]).toBe('<');
+    // What the LSTM read at each position: nothing at the fillers.
+    expect(composed.lstm[7]).toBe('W');
+    expect(composed.lstm[5]).toBe('K');
+    expect(composed.lstm[1]).toBeNull();
   });
 
   it('aligns when the LSTM read one character too many, keeping the fillers where legacy put them', () => {
@@ -27,7 +28,7 @@ describe('composeLine', () => {
   it('keeps the legacy characters the LSTM missed', () => {
     const composed = composeLine('L898902C36<<', 'L89890236');
     expect(composed.line).toBe('L898902C36<<');
-    expect(composed.agreed[7]).toBeNull();
+    expect(composed.lstm[7]).toBeNull();
   });
 });
 
@@ -41,16 +42,33 @@ describe('lstmLines', () => {
   });
 });
 
-describe('mergeByChecks', () => {
+describe('decideFields', () => {
   it('takes a field from the legacy reading where only that one passes its check digit', () => {
     const combined = parseMrz([TD3[0]!, TD3[1]!.replace('7408122', '7408132')], { today });
     const legacy = parseMrz([TD3[0]!.replace('ERIKSSON', 'ERIKSS0N'), TD3[1]!], { today });
-    const merged = mergeByChecks(combined, legacy, MRZ_LAYOUTS.TD3);
-    expect(merged).toEqual(TD3);
+    expect(decideFields(combined, legacy, MRZ_LAYOUTS.TD3)).toEqual(TD3);
   });
 
-  it('has nothing to merge when the combined reading passes', () => {
-    expect(mergeByChecks(parseMrz(TD3, { today }), parseMrz(TD3, { today }), MRZ_LAYOUTS.TD3)).toBeNull();
+  it('is ambiguous when the readings differ in a field and both pass its check digit', () => {
+    // T44491267 and T44L91Z67 share their check digit: L and Z at weight 7 add 17 + 33 = 50 ≡ 0 (mod 10).
+    const a = ['IDUTOT444912674<<<<<<<<<<<<<<<', '8807179F2901112UTO<<<<<<<<<<<0', 'LEFEVRE<<EMILIE<<<<<<<<<<<<<<<'];
+    const b = [a[0]!.replace('T44491267', 'T44L91Z67'), a[1]!, a[2]!];
+    expect(parseMrz(b, { today }).ok).toBe(true);
+    expect(decideFields(parseMrz(b, { today }), parseMrz(a, { today }), MRZ_LAYOUTS.TD1)).toBe('ambiguous');
+  });
+
+  it('keeps the LSTM’s S where the legacy engine read 8 and both pass the check digits', () => {
+    const truth = encodeMrz({
+      format: 'TD3', documentCode: 'P', issuingCountry: 'UTO', lastName: 'ERIKSSON', firstNames: 'ANNA', documentNumber: 'S23462099',
+      nationality: 'UTO', birthDate: '1974-08-12', sex: 'F', expiryDate: '2032-04-15', optional1: '', optional2: '',
+    });
+    const legacyRead = [truth[0]!, truth[1]!.replace('S23462099', '823462099')];
+    expect(parseMrz(truth, { today }).ok && parseMrz(legacyRead, { today }).ok).toBe(true);
+    expect(decideFields(parseMrz(truth, { today }), parseMrz(legacyRead, { today }), MRZ_LAYOUTS.TD3)).toEqual(truth);
+  });
+
+  it('keeps the combined reading where both agree', () => {
+    expect(decideFields(parseMrz(TD3, { today }), parseMrz(TD3, { today }), MRZ_LAYOUTS.TD3)).toEqual(TD3);
   });
 });
 
@@ -62,14 +80,16 @@ describe('check-digit blind spots', () => {
     }
   });
 
-  it('flag an S, 8, G or 6 in the document number that both engines did not read', () => {
+  it('flag an S, 8, G or 6 in the document number that the LSTM did not read as such', () => {
     const lines = ['P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<', '8234620999UTO7408122F1204159ZE184226B<<<<<10'];
-    const agreedAll = lines.map((l) => [...l]);
-    expect(unconfirmedBlindSpots(lines, agreedAll, MRZ_LAYOUTS.TD3)).toEqual([]);
-    const lstmMissedFirst = agreedAll.map((l, i) => l.map((c, j) => (i === 1 && j === 0 ? null : c)));
-    expect(unconfirmedBlindSpots(lines, lstmMissedFirst, MRZ_LAYOUTS.TD3)).toEqual([{ line: 1, at: 0 }]);
-    // The same doubt over a date digit does not count: dates hold digits only, and digits are never blind.
-    const doubtfulDate = agreedAll.map((l, i) => l.map((c, j) => (i === 1 && j === 16 ? null : c)));
+    const lstmReadAll = lines.map((l) => [...l].map((c) => (c === '<' ? null : c)));
+    expect(unconfirmedBlindSpots(lines, lstmReadAll, MRZ_LAYOUTS.TD3)).toEqual([]);
+    const lstmSkipped = lstmReadAll.map((l, i) => l.map((c, j) => (i === 1 && j === 0 ? null : c)));
+    expect(unconfirmedBlindSpots(lines, lstmSkipped, MRZ_LAYOUTS.TD3)).toEqual([{ line: 1, at: 0 }]);
+    const lstmReadS = lstmReadAll.map((l, i) => l.map((c, j) => (i === 1 && j === 0 ? 'S' : c)));
+    expect(unconfirmedBlindSpots(lines, lstmReadS, MRZ_LAYOUTS.TD3)).toEqual([{ line: 1, at: 0 }]);
+    // A doubt over a date digit does not count: dates hold digits only, and digits are never blind.
+    const doubtfulDate = lstmReadAll.map((l, i) => l.map((c, j) => (i === 1 && j === 16 ? null : c)));
     expect(unconfirmedBlindSpots(lines, doubtfulDate, MRZ_LAYOUTS.TD3)).toEqual([]);
   });
 });

@@ -1,8 +1,9 @@
 // Two OCR readings of one MRZ made into one: the legacy engine's lines give the layout and the fillers, the
-// LSTM's characters (read with the fillers erased) replace the others; where a check digit rejects a field of
-// the combined reading and accepts the legacy one, the legacy field is kept.
-import type { MrzLayout } from './mrz-layouts.ts';
+// LSTM's characters (read with the fillers erased) replace the others, and the check digits decide, field by
+// field, between the combined reading and the legacy one.
+import type { MrzCheckSpec, MrzLayout, MrzSpan } from './mrz-layouts.ts';
 import type { MrzParseResult } from './parse-mrz.ts';
+import { isBlindPair } from './check-digit-blind-spots.ts';
 
 /** Pairs of positions in `a` and `b` that an edit-distance alignment matches (equal or substituted). */
 function alignedPairs(a: string, b: string): Array<[number, number]> {
@@ -24,35 +25,42 @@ function alignedPairs(a: string, b: string): Array<[number, number]> {
 
 export interface ComposedLine {
   line: string;
-  /** Per position, the character both engines read there, or null where they differ or the LSTM read nothing. */
-  agreed: Array<string | null>;
+  /** Per position, the character the LSTM read there, or null where it read none (fillers, skipped cells). */
+  lstm: Array<string | null>;
 }
 
 /**
  * `legacy`'s line with its non-filler characters taken from `lstm` (the LSTM's reading of that line, fillers
  * erased). When the counts agree the characters are placed in order; otherwise by alignment, and legacy
- * characters the LSTM skipped stay. Fillers count as agreed: only the legacy engine reads them, and reliably.
+ * characters the LSTM skipped stay.
  */
-export function composeLine(legacy: string, lstm: string): ComposedLine {
+export function composeLine(legacy: string, read: string): ComposedLine {
   const slots = [...legacy].flatMap((c, i) => (c === '<' ? [] : [i]));
-  const chars = lstm.replace(/[^A-Z0-9]/g, '');
+  const chars = read.replace(/[^A-Z0-9]/g, '');
   const out = [...legacy];
-  const agreed: Array<string | null> = [...legacy].map((c) => (c === '<' ? c : null));
+  const lstm: Array<string | null> = [...legacy].map(() => null);
   const place = (slot: number, char: string) => {
     out[slot] = char;
-    agreed[slot] = char === legacy[slot] ? char : null;
+    lstm[slot] = char;
   };
   if (chars.length === slots.length) slots.forEach((slot, k) => place(slot, chars[k]!));
   else {
     const known = slots.map((slot) => legacy[slot]!).join('');
     for (const [k, m] of alignedPairs(known, chars)) place(slots[k]!, chars[m]!);
   }
-  return { line: out.join(''), agreed };
+  return { line: out.join(''), lstm };
 }
+
+/** Look-alikes the LSTM, unrestricted, reads for OCR-B characters: `$` is its usual S. */
+const LOOK_ALIKES: Readonly<Record<string, string>> = { $: 'S', '§': 'S', '|': 'I', '€': 'E' };
+
+/** A line of LSTM text in MRZ characters: upper-cased, look-alikes mapped, the rest (spaces too) dropped. */
+const lstmCharacters = (line: string): string =>
+  [...line.toUpperCase()].map((c) => LOOK_ALIKES[c] ?? c).join('').replace(/[^A-Z0-9]/g, '');
 
 /** The LSTM's text as one string per line: blank lines dropped; if the count is off, all of it split by the slots. */
 export function lstmLines(text: string, legacy: readonly string[]): string[] {
-  const lines = text.split(/\r?\n/).map((l) => l.replace(/[^A-Z0-9]/g, '')).filter(Boolean);
+  const lines = text.split(/\r?\n/).map(lstmCharacters).filter(Boolean);
   if (lines.length === legacy.length) return lines;
   const all = lines.join('');
   let at = 0;
@@ -64,20 +72,39 @@ export function lstmLines(text: string, legacy: readonly string[]): string[] {
   });
 }
 
+/** The lines of `spans` copied from `from` into `into`. */
+function copySpans(into: string[][], from: readonly string[], spans: readonly MrzSpan[]): void {
+  for (const span of spans) for (let i = span.start; i < span.end; i++) into[span.line]![i] = from[span.line]![i]!;
+}
+
+const spansOf = (check: MrzCheckSpec): MrzSpan[] => [...check.covers, { line: check.digit.line, start: check.digit.at, end: check.digit.at + 1 }];
+
+/** Whether two readings of a field differ only where one has S or G and the other 8 or 6. */
+const onlyBlindPairs = (a: string, b: string): boolean =>
+  [...a].every((c, i) => c === b[i] || (isBlindPair(c, b[i]!)));
+
 /**
- * The combined reading's lines, with each field whose check digit it fails replaced by the legacy reading's
- * field if that one passes. Both readings come already corrected by parseMrz.
+ * One set of lines from the two readings (each already corrected by parseMrz), decided field by field under
+ * the check digits: a field both read alike is kept; where they differ, the one whose check digit holds wins;
+ * where both hold, nothing can tell which is right and the result is `ambiguous`, except when they differ
+ * only by S/8 or G/6, which the legacy engine misreads in OCR-B and the LSTM does not (measured on generated
+ * pages). Unchecked fields (names, codes, sex) come from the combined reading, whose letters are the LSTM's.
  */
-export function mergeByChecks(combined: MrzParseResult, legacy: MrzParseResult, layout: MrzLayout): string[] | null {
-  if (combined.ok || !('document' in combined) || !('document' in legacy)) return null;
+export function decideFields(combined: MrzParseResult, legacy: MrzParseResult, layout: MrzLayout): string[] | 'ambiguous' | null {
+  if (!('document' in combined) || !('document' in legacy)) return null;
   const out = combined.document.lines.map((l) => [...l]);
-  for (const check of combined.checks) {
-    const other = legacy.checks.find((c) => c.name === check.name);
-    if (check.valid || !other?.valid || check.name === 'composite') continue;
-    const spec = layout.checks.find((c) => c.name === check.name)!;
-    for (const span of [...spec.covers, { line: spec.digit.line, start: spec.digit.at, end: spec.digit.at + 1 }]) {
-      for (let i = span.start; i < span.end; i++) out[span.line]![i] = legacy.document.lines[span.line]![i]!;
+  for (const check of layout.checks) {
+    if (check.name === 'composite') continue;
+    const spans = spansOf(check);
+    const read = (lines: readonly string[]) => spans.map((s) => lines[s.line]!.slice(s.start, s.end)).join('');
+    if (read(combined.document.lines) === read(legacy.document.lines)) continue;
+    const mine = combined.checks.find((c) => c.name === check.name)?.valid ?? false;
+    const theirs = legacy.checks.find((c) => c.name === check.name)?.valid ?? false;
+    if (mine && theirs) {
+      if (onlyBlindPairs(read(combined.document.lines), read(legacy.document.lines))) continue;
+      return 'ambiguous';
     }
+    if (theirs) copySpans(out, legacy.document.lines, spans);
   }
   return out.map((l) => l.join(''));
 }

@@ -38,11 +38,17 @@ async function startWorker(legacy: boolean): Promise<Worker> {
     'eng',
     legacy ? OEM.TESSERACT_ONLY : OEM.LSTM_ONLY,
     { langPath: traineddata(legacy ? '4.0.0' : '4.0.0_best_int'), cacheMethod: 'none', gzip: true, legacyCore: legacy, legacyLang: legacy },
-    // Dictionaries only pull an MRZ towards English words.
-    { load_system_dawg: '0', load_freq_dawg: '0' },
+    // Dictionaries only pull an MRZ towards English words. The legacy classifier would otherwise adapt to
+    // every page it reads, so a reader's results would depend on the documents it read before.
+    { load_system_dawg: '0', load_freq_dawg: '0', ...(legacy ? { classify_enable_learning: '0' } : {}) },
   );
-  // Crops are scaled to a known line height; a stated resolution keeps Tesseract from guessing one.
-  await worker.setParameters({ tessedit_char_whitelist: MRZ_ALPHABET, tessedit_pageseg_mode: PSM.SINGLE_BLOCK, user_defined_dpi: '300' });
+  // Crops are scaled to a known line height; a stated resolution keeps Tesseract from guessing one. The LSTM
+  // gets no whitelist: it reads OCR-B's S as `$`, which a whitelist would silently drop (combine-readings maps it).
+  await worker.setParameters({
+    tessedit_char_whitelist: legacy ? MRZ_ALPHABET : '',
+    tessedit_pageseg_mode: PSM.SINGLE_BLOCK,
+    user_defined_dpi: '300',
+  });
   return worker;
 }
 

@@ -3,7 +3,7 @@
 // and verify every check digit. Load once per worker thread, read many photos, close at the end.
 import { decodeGrey, encodePng } from '../image/grey-image.ts';
 import type { ReadResult } from '../read-result.ts';
-import { composeLine, lstmLines, mergeByChecks } from './combine-readings.ts';
+import { composeLine, decideFields, lstmLines } from './combine-readings.ts';
 import type { ComposedLine } from './combine-readings.ts';
 import { unconfirmedBlindSpots } from './check-digit-blind-spots.ts';
 import { eraseFillers } from './filler-cells.ts';
@@ -47,20 +47,21 @@ async function combinedLines(ocr: MrzOcr, crop: MrzCrop, legacy: MrzCandidate): 
 
 /**
  * A reading that passed its check digits but holds an S, 8, G or 6 in the document number or optional data
- * that the two engines did not both read is ambiguous: the check digits cannot tell S from 8 or G from 6.
+ * that the LSTM did not read as such is ambiguous: the check digits cannot tell S from 8 or G from 6.
  */
 function guardBlindSpots(result: MrzParseResult, composed: ComposedLine[] | null, layout: MrzLayout): MrzParseResult {
   if (!result.ok) return result;
-  const agreed = composed?.map((c) => c.agreed) ?? [];
-  if (unconfirmedBlindSpots(result.document.lines, agreed, layout).length === 0) return result;
+  const lstm = composed?.map((c) => c.lstm) ?? [];
+  if (unconfirmedBlindSpots(result.document.lines, lstm, layout).length === 0) return result;
   return { ok: false, reason: 'ambiguous', document: result.document, checks: result.checks, corrections: result.corrections };
 }
 
-/** The first reading whose check digits all hold: combined, then merged field by field, then legacy alone. */
-function bestOf(readings: Array<MrzParseResult | null>): MrzParseResult {
-  const ok = readings.find((r) => r?.ok);
-  if (ok) return ok;
-  return readings.find((r) => r && !r.ok && r.reason !== 'invalid_format') ?? { ok: false, reason: 'invalid_format' };
+/** The readings decided field by field; the legacy reading alone when the LSTM gave nothing usable. */
+function decide(combined: MrzParseResult | null, legacy: MrzParseResult, layout: MrzLayout, today: string): MrzParseResult {
+  if (!combined || !('document' in combined)) return legacy;
+  const decided = decideFields(combined, legacy, layout);
+  if (decided === 'ambiguous') return { ...combined, ok: false, reason: 'ambiguous' };
+  return decided ? parseMrz(decided, { today }) : legacy;
 }
 
 async function read(ocr: MrzOcr, image: Uint8Array, today: string): Promise<MrzReadResult> {
@@ -74,9 +75,7 @@ async function read(ocr: MrzOcr, image: Uint8Array, today: string): Promise<MrzR
   const legacyParse = parseMrz(legacy.lines, { today });
   const composed = await combinedLines(ocr, crop, legacy);
   const combined = composed ? parseMrz(composed.map((c) => c.line), { today }) : null;
-  const merged = combined ? mergeByChecks(combined, legacyParse, legacy.layout) : null;
-  const best = bestOf([combined, merged ? parseMrz(merged, { today }) : null, legacyParse]);
-  const result = guardBlindSpots(best, composed, legacy.layout);
+  const result = guardBlindSpots(decide(combined, legacyParse, legacy.layout, today), composed, legacy.layout);
   if (result.ok) return { ok: true, data: result.document, confidence: confidenceOf(result), attempts: 2 };
   if (result.reason === 'invalid_format') return { ok: false, reason: 'unreadable', attempts: 2 };
   return { ok: false, reason: result.reason, attempts: 2, partial: result.document };
