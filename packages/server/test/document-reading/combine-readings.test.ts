@@ -67,6 +67,16 @@ describe('decideFields', () => {
     expect(decideFields(parseMrz(truth, { today }), parseMrz(legacyRead, { today }), MRZ_LAYOUTS.TD3)).toEqual(truth);
   });
 
+  it('prefers a field that passes as read to one that passes only after a correction', () => {
+    // From a generated page: the legacy engine read W as N, and its correction then found a substitution the
+    // check digit accepts; the LSTM read the number right.
+    const truth = ['P<CANERIKSSON<<NGUYEN<THI<<<<<<<<<<<<<<<<<<<', 'W540767825CAN8404213F2809012<<<<<<<<<<<<<<00'];
+    const legacyRead = [truth[0]!, truth[1]!.replace('W54', 'N54')];
+    const legacy = parseMrz(legacyRead, { today });
+    expect(legacy.ok && legacy.checks.find((c) => c.name === 'documentNumber')?.corrected).toBe(true);
+    expect(decideFields(parseMrz(truth, { today }), legacy, MRZ_LAYOUTS.TD3)).toEqual(truth);
+  });
+
   it('keeps the combined reading where both agree', () => {
     expect(decideFields(parseMrz(TD3, { today }), parseMrz(TD3, { today }), MRZ_LAYOUTS.TD3)).toEqual(TD3);
   });

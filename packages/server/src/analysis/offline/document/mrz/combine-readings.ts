@@ -85,10 +85,12 @@ const onlyBlindPairs = (a: string, b: string): boolean =>
 
 /**
  * One set of lines from the two readings (each already corrected by parseMrz), decided field by field under
- * the check digits: a field both read alike is kept; where they differ, the one whose check digit holds wins;
- * where both hold, nothing can tell which is right and the result is `ambiguous`, except when they differ
- * only by S/8 or G/6, which the legacy engine misreads in OCR-B and the LSTM does not (measured on generated
- * pages). Unchecked fields (names, codes, sex) come from the combined reading, whose letters are the LSTM's.
+ * the check digits: a field both read alike is kept; where they differ, the one whose check digit holds wins.
+ * Where both hold, one that holds as read beats one that holds only after a correction (a guessed
+ * substitution passes a mod-10 check one time in ten); readings that differ only by S/8 or G/6 keep the
+ * LSTM's (the legacy engine reads OCR-B's S and G as 8 and 6, measured on generated pages); otherwise nothing
+ * can tell which is right and the result is `ambiguous`. Unchecked fields (names, codes, sex) come from the
+ * combined reading, whose letters are the LSTM's.
  */
 export function decideFields(combined: MrzParseResult, legacy: MrzParseResult, layout: MrzLayout): string[] | 'ambiguous' | null {
   if (!('document' in combined) || !('document' in legacy)) return null;
@@ -98,13 +100,14 @@ export function decideFields(combined: MrzParseResult, legacy: MrzParseResult, l
     const spans = spansOf(check);
     const read = (lines: readonly string[]) => spans.map((s) => lines[s.line]!.slice(s.start, s.end)).join('');
     if (read(combined.document.lines) === read(legacy.document.lines)) continue;
-    const mine = combined.checks.find((c) => c.name === check.name)?.valid ?? false;
-    const theirs = legacy.checks.find((c) => c.name === check.name)?.valid ?? false;
-    if (mine && theirs) {
-      if (onlyBlindPairs(read(combined.document.lines), read(legacy.document.lines))) continue;
-      return 'ambiguous';
+    const mine = combined.checks.find((c) => c.name === check.name);
+    const theirs = legacy.checks.find((c) => c.name === check.name);
+    if (mine?.valid && theirs?.valid) {
+      if (mine.corrected && !theirs.corrected) copySpans(out, legacy.document.lines, spans);
+      else if (mine.corrected === theirs.corrected && !onlyBlindPairs(read(combined.document.lines), read(legacy.document.lines))) return 'ambiguous';
+      continue;
     }
-    if (theirs) copySpans(out, legacy.document.lines, spans);
+    if (theirs?.valid) copySpans(out, legacy.document.lines, spans);
   }
   return out.map((l) => l.join(''));
 }

@@ -31,6 +31,8 @@ export interface MrzDocument {
 export interface MrzCheckResult {
   name: MrzCheckName;
   valid: boolean;
+  /** Whether OCR correction changed a character this check covers (its digit included). */
+  corrected: boolean;
 }
 
 export type MrzParseResult =
@@ -71,11 +73,13 @@ function documentNumberOf(lines: readonly string[], layout: MrzLayout): { number
   return { number: strip(number), valid: tail.length > 0 && isValidCheckDigit(number, tail.slice(-1)) };
 }
 
-function runChecks(lines: readonly string[], layout: MrzLayout, documentNumberValid: boolean): MrzCheckResult[] {
+function runChecks(input: readonly string[], lines: readonly string[], layout: MrzLayout, documentNumberValid: boolean): MrzCheckResult[] {
   return layout.checks.map((c) => {
-    if (c.name === 'documentNumber') return { name: c.name, valid: documentNumberValid };
+    const spans = [...c.covers, { line: c.digit.line, start: c.digit.at, end: c.digit.at + 1 }];
+    const corrected = spans.some((s) => text(input, s) !== text(lines, s));
+    if (c.name === 'documentNumber') return { name: c.name, valid: documentNumberValid, corrected };
     const covered = c.covers.map((s) => text(lines, s)).join('');
-    return { name: c.name, valid: isValidCheckDigit(covered, lines[c.digit.line]![c.digit.at]!) };
+    return { name: c.name, valid: isValidCheckDigit(covered, lines[c.digit.line]![c.digit.at]!), corrected };
   });
 }
 
@@ -110,7 +114,7 @@ export function parseMrz(input: readonly string[], options: MrzParseOptions): Mr
   const layout = layoutForCode(shape, input[0]!.slice(0, 2));
   const { lines, corrections, ambiguous } = correctMrz(input, layout);
   const documentNumber = documentNumberOf(lines, layout);
-  const checks = runChecks(lines, layout, documentNumber.valid);
+  const checks = runChecks(input, lines, layout, documentNumber.valid);
   const document = buildDocument(lines, layout, documentNumber.number, options.today);
   const reason = !checks.every((c) => c.valid) ? 'check_digits_failed' : ambiguous ? 'ambiguous' : null;
   if (reason === null) return { ok: true, document, checks, corrections };
