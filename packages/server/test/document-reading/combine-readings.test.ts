@@ -7,6 +7,9 @@ import { MRZ_LAYOUTS } from '../../src/analysis/offline/document/mrz/mrz-layouts
 import { parseMrz } from '../../src/analysis/offline/document/mrz/parse-mrz.ts';
 
 const today = '2026-11-30';
+/** One engine's reading of `lines`, as the reader hands it to decideFields. */
+const reading = (lines: string[]) => ({ raw: lines, parsed: parseMrz(lines, { today }) });
+
 const TD3 = ['P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<', 'L898902C36UTO7408122F1204159ZE184226B<<<<<10'];
 
 describe('composeLine', () => {
@@ -44,8 +47,8 @@ describe('lstmLines', () => {
 
 describe('decideFields', () => {
   it('takes a field from the legacy reading where only that one passes its check digit', () => {
-    const combined = parseMrz([TD3[0]!, TD3[1]!.replace('7408122', '7408132')], { today });
-    const legacy = parseMrz([TD3[0]!.replace('ERIKSSON', 'ERIKSS0N'), TD3[1]!], { today });
+    const combined = reading([TD3[0]!, TD3[1]!.replace('7408122', '7408132')]);
+    const legacy = reading([TD3[0]!.replace('ERIKSSON', 'ERIKSS0N'), TD3[1]!]);
     expect(decideFields(combined, legacy, MRZ_LAYOUTS.TD3)).toEqual(TD3);
   });
 
@@ -54,7 +57,7 @@ describe('decideFields', () => {
     const a = ['IDUTOT444912674<<<<<<<<<<<<<<<', '8807179F2901112UTO<<<<<<<<<<<0', 'LEFEVRE<<EMILIE<<<<<<<<<<<<<<<'];
     const b = [a[0]!.replace('T44491267', 'T44L91Z67'), a[1]!, a[2]!];
     expect(parseMrz(b, { today }).ok).toBe(true);
-    expect(decideFields(parseMrz(b, { today }), parseMrz(a, { today }), MRZ_LAYOUTS.TD1)).toBe('ambiguous');
+    expect(decideFields(reading(b), reading(a), MRZ_LAYOUTS.TD1)).toBe('ambiguous');
   });
 
   it('keeps the LSTM’s S where the legacy engine read 8 and both pass the check digits', () => {
@@ -64,7 +67,7 @@ describe('decideFields', () => {
     });
     const legacyRead = [truth[0]!, truth[1]!.replace('S23462099', '823462099')];
     expect(parseMrz(truth, { today }).ok && parseMrz(legacyRead, { today }).ok).toBe(true);
-    expect(decideFields(parseMrz(truth, { today }), parseMrz(legacyRead, { today }), MRZ_LAYOUTS.TD3)).toEqual(truth);
+    expect(decideFields(reading(truth), reading(legacyRead), MRZ_LAYOUTS.TD3)).toEqual(truth);
   });
 
   it('prefers a field that passes as read to one that passes only after a correction', () => {
@@ -72,13 +75,24 @@ describe('decideFields', () => {
     // check digit accepts; the LSTM read the number right.
     const truth = ['P<CANERIKSSON<<NGUYEN<THI<<<<<<<<<<<<<<<<<<<', 'W540767825CAN8404213F2809012<<<<<<<<<<<<<<00'];
     const legacyRead = [truth[0]!, truth[1]!.replace('W54', 'N54')];
-    const legacy = parseMrz(legacyRead, { today });
-    expect(legacy.ok && legacy.checks.find((c) => c.name === 'documentNumber')?.corrected).toBe(true);
-    expect(decideFields(parseMrz(truth, { today }), legacy, MRZ_LAYOUTS.TD3)).toEqual(truth);
+    const legacy = reading(legacyRead);
+    expect(legacy.parsed.ok && legacy.parsed.checks.find((c) => c.name === 'documentNumber')?.corrected).toBe(true);
+    expect(decideFields(reading(truth), legacy, MRZ_LAYOUTS.TD3)).toEqual(truth);
   });
 
   it('keeps the combined reading where both agree', () => {
-    expect(decideFields(parseMrz(TD3, { today }), parseMrz(TD3, { today }), MRZ_LAYOUTS.TD3)).toEqual(TD3);
+    expect(decideFields(reading(TD3), reading(TD3), MRZ_LAYOUTS.TD3)).toEqual(TD3);
+  });
+
+  it('refuses a field that passes only through a correction the other engine did not read', () => {
+    // The legacy engine read J for W, and its correction then turned a 5 into S, which passes both the number's
+    // check digit and the composite; the LSTM read a 5 there (and K for the W), so nothing supports the S.
+    const truth = ['IDUTOW053355652<<<<<<<<<<<<<<<', '9105296F2810227UTO<<<<<<<<<<<0', 'TREMBLAY<<CHLOE<<<<<<<<<<<<<<<'];
+    const legacy = reading([truth[0]!.replace('W05', 'J05'), truth[1]!, truth[2]!]);
+    const lstm = reading([truth[0]!.replace('W05', 'K05'), truth[1]!, truth[2]!]);
+    expect(legacy.parsed.ok && legacy.parsed.document.documentNumber).toBe('J05335S65');
+    expect('checks' in lstm.parsed && lstm.parsed.checks[0]!.valid).toBe(false);
+    expect(decideFields(lstm, legacy, MRZ_LAYOUTS.TD1)).toBe('ambiguous');
   });
 });
 

@@ -4,6 +4,7 @@
 import type { MrzCheckSpec, MrzLayout, MrzSpan } from './mrz-layouts.ts';
 import type { MrzParseResult } from './parse-mrz.ts';
 import { isBlindPair } from './check-digit-blind-spots.ts';
+import { isValidCheckDigit } from './check-digit.ts';
 
 /** Pairs of positions in `a` and `b` that an edit-distance alignment matches (equal or substituted). */
 function alignedPairs(a: string, b: string): Array<[number, number]> {
@@ -80,34 +81,82 @@ function copySpans(into: string[][], from: readonly string[], spans: readonly Mr
 const spansOf = (check: MrzCheckSpec): MrzSpan[] => [...check.covers, { line: check.digit.line, start: check.digit.at, end: check.digit.at + 1 }];
 
 /** Whether two readings of a field differ only where one has S or G and the other 8 or 6. */
-const onlyBlindPairs = (a: string, b: string): boolean =>
-  [...a].every((c, i) => c === b[i] || (isBlindPair(c, b[i]!)));
+const onlyBlindPairs = (a: string, b: string): boolean => [...a].every((c, i) => c === b[i] || isBlindPair(c, b[i]!));
+
+/** One engine's reading: its lines as OCR gave them, and as parseMrz corrected and checked them. */
+export interface Reading {
+  raw: readonly string[];
+  parsed: MrzParseResult;
+}
+
+type Parsed = Extract<MrzParseResult, { document: unknown }>;
+interface ParsedReading {
+  raw: readonly string[];
+  parsed: Parsed;
+}
+type Choice = 'combined' | 'legacy' | 'ambiguous';
+
+const textOf = (lines: readonly string[], spans: readonly MrzSpan[]): string => spans.map((s) => lines[s.line]!.slice(s.start, s.end)).join('');
 
 /**
- * One set of lines from the two readings (each already corrected by parseMrz), decided field by field under
- * the check digits: a field both read alike is kept; where they differ, the one whose check digit holds wins.
- * Where both hold, one that holds as read beats one that holds only after a correction (a guessed
- * substitution passes a mod-10 check one time in ten); readings that differ only by S/8 or G/6 keep the
- * LSTM's (the legacy engine reads OCR-B's S and G as 8 and 6, measured on generated pages); otherwise nothing
- * can tell which is right and the result is `ambiguous`. Unchecked fields (names, codes, sex) come from the
+ * Whether every character that correction changed in `reading`'s field is the one the other engine read
+ * there: a correction alone passes a mod-10 check one time in ten, so it needs the other engine's support.
+ */
+function supported(spans: readonly MrzSpan[], reading: ParsedReading, other: ParsedReading): boolean {
+  const raw = textOf(reading.raw, spans);
+  const corrected = textOf(reading.parsed.document.lines, spans);
+  const otherRaw = textOf(other.raw, spans);
+  return [...corrected].every((c, i) => c === raw[i] || c === otherRaw[i]);
+}
+
+/** Which reading's field to keep, under its check digit. */
+function choose(check: MrzCheckSpec, combined: ParsedReading, legacy: ParsedReading): Choice {
+  const spans = spansOf(check);
+  const a = textOf(combined.parsed.document.lines, spans);
+  const b = textOf(legacy.parsed.document.lines, spans);
+  if (a === b) return 'combined';
+  const mine = combined.parsed.checks.find((c) => c.name === check.name);
+  const theirs = legacy.parsed.checks.find((c) => c.name === check.name);
+  if (mine?.valid && theirs?.valid) {
+    if (mine.corrected !== theirs.corrected) return mine.corrected ? 'legacy' : 'combined';
+    return onlyBlindPairs(a, b) ? 'combined' : 'ambiguous';
+  }
+  if (theirs?.valid) return !theirs.corrected || supported(spans, legacy, combined) ? 'legacy' : 'ambiguous';
+  if (mine?.valid && mine.corrected && !supported(spans, combined, legacy)) return 'ambiguous';
+  return 'combined';
+}
+
+/** The composite digit of whichever reading makes the composite hold over the decided lines. */
+function chooseCompositeDigit(out: string[][], layout: MrzLayout, legacy: Parsed): void {
+  const composite = layout.checks.find((c) => c.name === 'composite');
+  if (!composite) return;
+  const covered = textOf(out.map((l) => l.join('')), composite.covers);
+  const { line, at } = composite.digit;
+  const theirs = legacy.document.lines[line]![at]!;
+  if (!isValidCheckDigit(covered, out[line]![at]!) && isValidCheckDigit(covered, theirs)) out[line]![at] = theirs;
+}
+
+/**
+ * One set of lines from the two readings, decided field by field under the check digits: a field both read
+ * alike is kept; where they differ, the one whose check digit holds wins, if it holds as read or the other
+ * engine read what its correction put there. Where both hold, one that holds as read beats one that holds
+ * only after a correction; readings that differ only by S/8 or G/6 keep the LSTM's (the legacy engine reads
+ * OCR-B's S and G as 8 and 6, measured on generated pages); otherwise nothing can tell which is right and
+ * the result is `ambiguous`. The composite digit is the legacy one when only that one holds: the LSTM reads
+ * a lone digit after a run of erased fillers poorly. Unchecked fields (names, codes, sex) come from the
  * combined reading, whose letters are the LSTM's.
  */
-export function decideFields(combined: MrzParseResult, legacy: MrzParseResult, layout: MrzLayout): string[] | 'ambiguous' | null {
-  if (!('document' in combined) || !('document' in legacy)) return null;
-  const out = combined.document.lines.map((l) => [...l]);
+export function decideFields(combined: Reading, legacy: Reading, layout: MrzLayout): string[] | 'ambiguous' | null {
+  if (!('document' in combined.parsed) || !('document' in legacy.parsed)) return null;
+  const mine: ParsedReading = { raw: combined.raw, parsed: combined.parsed };
+  const theirs: ParsedReading = { raw: legacy.raw, parsed: legacy.parsed };
+  const out = mine.parsed.document.lines.map((l) => [...l]);
   for (const check of layout.checks) {
     if (check.name === 'composite') continue;
-    const spans = spansOf(check);
-    const read = (lines: readonly string[]) => spans.map((s) => lines[s.line]!.slice(s.start, s.end)).join('');
-    if (read(combined.document.lines) === read(legacy.document.lines)) continue;
-    const mine = combined.checks.find((c) => c.name === check.name);
-    const theirs = legacy.checks.find((c) => c.name === check.name);
-    if (mine?.valid && theirs?.valid) {
-      if (mine.corrected && !theirs.corrected) copySpans(out, legacy.document.lines, spans);
-      else if (mine.corrected === theirs.corrected && !onlyBlindPairs(read(combined.document.lines), read(legacy.document.lines))) return 'ambiguous';
-      continue;
-    }
-    if (theirs?.valid) copySpans(out, legacy.document.lines, spans);
+    const choice = choose(check, mine, theirs);
+    if (choice === 'ambiguous') return choice;
+    if (choice === 'legacy') copySpans(out, theirs.parsed.document.lines, spansOf(check));
   }
+  chooseCompositeDigit(out, layout, theirs.parsed);
   return out.map((l) => l.join(''));
 }

@@ -4,7 +4,7 @@
 import { decodeGrey, encodePng } from '../image/grey-image.ts';
 import type { ReadResult } from '../read-result.ts';
 import { composeLine, decideFields, lstmLines } from './combine-readings.ts';
-import type { ComposedLine } from './combine-readings.ts';
+import type { ComposedLine, Reading } from './combine-readings.ts';
 import { unconfirmedBlindSpots } from './check-digit-blind-spots.ts';
 import { eraseFillers } from './filler-cells.ts';
 import { cropMrz } from './mrz-crop.ts';
@@ -56,12 +56,19 @@ function guardBlindSpots(result: MrzParseResult, composed: ComposedLine[] | null
   return { ok: false, reason: 'ambiguous', document: result.document, checks: result.checks, corrections: result.corrections };
 }
 
-/** The readings decided field by field; the legacy reading alone when the LSTM gave nothing usable. */
-function decide(combined: MrzParseResult | null, legacy: MrzParseResult, layout: MrzLayout, today: string): MrzParseResult {
-  if (!combined || !('document' in combined)) return legacy;
+/**
+ * The readings decided field by field; the legacy reading alone when the LSTM gave nothing usable. The
+ * decided lines are already corrected: a field that still needs a correction was failed by both readings,
+ * and a guess no engine read is not a reading.
+ */
+function decide(combined: Reading | null, legacy: Reading, layout: MrzLayout, today: string): MrzParseResult {
+  if (!combined || !('document' in combined.parsed)) return legacy.parsed;
   const decided = decideFields(combined, legacy, layout);
-  if (decided === 'ambiguous') return { ...combined, ok: false, reason: 'ambiguous' };
-  return decided ? parseMrz(decided, { today }) : legacy;
+  if (decided === 'ambiguous') return { ...combined.parsed, ok: false, reason: 'ambiguous' };
+  if (!decided) return legacy.parsed;
+  const final = parseMrz(decided, { today });
+  if (final.ok && final.corrections > 0) return { ...final, ok: false, reason: 'check_digits_failed' };
+  return final;
 }
 
 async function read(ocr: MrzOcr, image: Uint8Array, today: string): Promise<MrzReadResult> {
@@ -72,10 +79,11 @@ async function read(ocr: MrzOcr, image: Uint8Array, today: string): Promise<MrzR
   if (!crop) return { ok: false, reason: 'not_found', attempts: 0 };
   const legacy = pickMrzLines((await ocr.readLegacy(await encodePng(crop.image))).text);
   if (!legacy) return { ok: false, reason: 'unreadable', attempts: 1 };
-  const legacyParse = parseMrz(legacy.lines, { today });
+  const legacyReading: Reading = { raw: legacy.lines, parsed: parseMrz(legacy.lines, { today }) };
   const composed = await combinedLines(ocr, crop, legacy);
-  const combined = composed ? parseMrz(composed.map((c) => c.line), { today }) : null;
-  const result = guardBlindSpots(decide(combined, legacyParse, legacy.layout, today), composed, legacy.layout);
+  const raw = composed?.map((c) => c.line);
+  const combined: Reading | null = raw ? { raw, parsed: parseMrz(raw, { today }) } : null;
+  const result = guardBlindSpots(decide(combined, legacyReading, legacy.layout, today), composed, legacy.layout);
   if (result.ok) return { ok: true, data: result.document, confidence: confidenceOf(result), attempts: 2 };
   if (result.reason === 'invalid_format') return { ok: false, reason: 'unreadable', attempts: 2 };
   return { ok: false, reason: result.reason, attempts: 2, partial: result.document };
