@@ -49,7 +49,16 @@ describe('document readers', () => {
       const back = await licenceBackSample(seed);
       const result = await barcodeReader.readAamvaBarcode(back.photo);
       expect(result.ok && result.data.documentNumber).toBe(back.fields.documentNumber);
+      expect(result.ok && result.confidence).toBe(1);
     }
+  }, 60_000);
+
+  it('give an MRZ read the share of characters both engines agreed on as its confidence', async () => {
+    const page = await mrzSample(31, 'passport-td3', { conditions: () => ({ label: 'clean', dpi: 300 }) });
+    const result = await mrzReader.readMrz(page.photo);
+    expect(result.ok && result.data.lines).toEqual(page.lines);
+    expect(result.ok && result.confidence).toBeGreaterThan(0.9);
+    expect(result.ok && result.confidence).toBeLessThanOrEqual(1);
   }, 60_000);
 
   it('wrote nothing to the working directory (no traineddata cache)', async () => {

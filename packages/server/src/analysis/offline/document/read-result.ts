@@ -10,6 +10,10 @@
  */
 export type ReadFailureReason = 'unsupported_image' | 'not_found' | 'unreadable' | 'check_digits_failed' | 'ambiguous' | 'incomplete';
 
+/**
+ * `confidence` (0–1): 1 for a decoded barcode (PDF417 carries error correction); for an MRZ, the share of its
+ * characters that both OCR engines read as finally taken (the rest were settled by check digits and field types).
+ */
 export type ReadResult<T> =
   | { ok: true; data: T; confidence: number; attempts: number }
   | { ok: false; reason: ReadFailureReason; attempts: number; partial?: T };

@@ -33,9 +33,13 @@ export interface MrzReaderOptions {
 
 const MAX_SIDE = 2000;
 
-/** Share of the MRZ's characters that needed no correction. */
-const confidenceOf = (result: Extract<MrzParseResult, { ok: true }>): number =>
-  1 - result.corrections / result.document.lines.join('').length;
+/** Share of the MRZ's characters that every engine's raw reading already had as they were finally taken. */
+function agreementOf(final: readonly string[], readings: ReadonlyArray<readonly string[]>): number {
+  const text = final.join('');
+  const raws = readings.map((r) => r.join(''));
+  const agreed = [...text].filter((c, i) => raws.every((raw) => raw[i] === c)).length;
+  return agreed / text.length;
+}
 
 /** The LSTM's reading of the crop with the legacy reading's fillers erased, laid into the legacy lines. */
 async function combinedLines(ocr: MrzOcr, crop: MrzCrop, legacy: MrzCandidate): Promise<ComposedLine[] | null> {
@@ -84,7 +88,10 @@ async function read(ocr: MrzOcr, image: Uint8Array, today: string): Promise<MrzR
   const raw = composed?.map((c) => c.line);
   const combined: Reading | null = raw ? { raw, parsed: parseMrz(raw, { today }) } : null;
   const result = guardBlindSpots(decide(combined, legacyReading, legacy.layout, today), composed, legacy.layout);
-  if (result.ok) return { ok: true, data: result.document, confidence: confidenceOf(result), attempts: 2 };
+  if (result.ok) {
+    const confidence = agreementOf(result.document.lines, [legacy.lines, ...(raw ? [raw] : [])]);
+    return { ok: true, data: result.document, confidence, attempts: 2 };
+  }
   if (result.reason === 'invalid_format') return { ok: false, reason: 'unreadable', attempts: 2 };
   return { ok: false, reason: result.reason, attempts: 2, partial: result.document };
 }
