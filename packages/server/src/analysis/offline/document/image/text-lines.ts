@@ -33,22 +33,25 @@ export function blobs(pixels: Uint8Array, width: number, height: number): Box[] 
     if (!pixels[start] || seen[start]) continue;
     const box = { left: width, top: height, right: 0, bottom: 0 };
     let size = 0;
-    stack[size++] = start;
-    seen[start] = 1;
+    const push = (n: number) => {
+      if (pixels[n] && !seen[n]) {
+        seen[n] = 1;
+        stack[size++] = n;
+      }
+    };
+    push(start);
     while (size > 0) {
       const i = stack[--size]!;
       const x = i % width;
       const y = (i - x) / width;
-      box.left = Math.min(box.left, x);
-      box.right = Math.max(box.right, x + 1);
-      box.top = Math.min(box.top, y);
-      box.bottom = Math.max(box.bottom, y + 1);
-      for (const n of [x > 0 ? i - 1 : -1, x < width - 1 ? i + 1 : -1, y > 0 ? i - width : -1, y < height - 1 ? i + width : -1]) {
-        if (n >= 0 && pixels[n] && !seen[n]) {
-          seen[n] = 1;
-          stack[size++] = n;
-        }
-      }
+      if (x < box.left) box.left = x;
+      if (x >= box.right) box.right = x + 1;
+      if (y < box.top) box.top = y;
+      if (y >= box.bottom) box.bottom = y + 1;
+      if (x > 0) push(i - 1);
+      if (x < width - 1) push(i + 1);
+      if (y > 0) push(i - width);
+      if (y < height - 1) push(i + width);
     }
     boxes.push(box);
   }
