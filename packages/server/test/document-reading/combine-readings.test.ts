@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { composeLine, decideFields, lstmLines } from '../../src/analysis/offline/document/mrz/combine-readings.ts';
+import { namesConfirmed } from '../../src/analysis/offline/document/mrz/name-confirmation.ts';
 import { unconfirmedBlindSpots } from '../../src/analysis/offline/document/mrz/check-digit-blind-spots.ts';
 import { checkDigit } from '../../src/analysis/offline/document/mrz/check-digit.ts';
 import { encodeMrz } from '../support/synthetic/mrz-encode.ts';
@@ -115,5 +116,17 @@ describe('check-digit blind spots', () => {
     // A doubt over a date digit does not count: dates hold digits only, and digits are never blind.
     const doubtfulDate = lstmReadAll.map((l, i) => l.map((c, j) => (i === 1 && j === 16 ? null : c)));
     expect(unconfirmedBlindSpots(lines, doubtfulDate, MRZ_LAYOUTS.TD3)).toEqual([]);
+  });
+});
+
+describe('namesConfirmed', () => {
+  it('holds when the name line’s letters are what the LSTM read, digits for letters allowed', () => {
+    expect(namesConfirmed(TD3, ['PUTOERIKSSONANNAMAR1A', ''], MRZ_LAYOUTS.TD3)).toBe(true);
+  });
+
+  it('fails when the letters were laid together by alignment and differ from the LSTM’s', () => {
+    // From a generated card: the legacy engine read M as IV, and the composition kept a stray K.
+    const read = ['ACCANIVANOVA<<FATIIVMA<ANK<<<<<<<<<<', 'W889442641CAN7805215F3301225<<<<<<<6'];
+    expect(namesConfirmed(read, ['ACCANIVANOVAFATIMAANN', 'W889442641CAN7805215F3301225 6'], MRZ_LAYOUTS.TD2)).toBe(false);
   });
 });

@@ -29,6 +29,9 @@ function coerceChar(char: string, kind: MrzFieldKind): string {
   return char;
 }
 
+/** Digits read where only letters can be (names, codes) turned into the letters they are mistaken for. */
+export const coerceToLetters = (text: string): string => [...text].map((c) => coerceChar(c, 'alpha')).join('');
+
 const read = (lines: readonly string[][], s: MrzSpan): string => lines[s.line]!.slice(s.start, s.end).join('');
 
 function write(lines: string[][], s: MrzSpan, text: string): void {

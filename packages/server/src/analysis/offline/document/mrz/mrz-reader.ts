@@ -7,6 +7,7 @@ import { composeLine, decideFields, lstmLines } from './combine-readings.ts';
 import type { ComposedLine, Reading } from './combine-readings.ts';
 import { unconfirmedBlindSpots } from './check-digit-blind-spots.ts';
 import { eraseFillers } from './filler-cells.ts';
+import { namesConfirmed } from './name-confirmation.ts';
 import { cropMrz } from './mrz-crop.ts';
 import type { MrzCrop } from './mrz-crop.ts';
 import { pickMrzLines } from './mrz-lines.ts';
@@ -41,22 +42,30 @@ function agreementOf(final: readonly string[], readings: ReadonlyArray<readonly 
   return agreed / text.length;
 }
 
-/** The LSTM's reading of the crop with the legacy reading's fillers erased, laid into the legacy lines. */
-async function combinedLines(ocr: MrzOcr, crop: MrzCrop, legacy: MrzCandidate): Promise<ComposedLine[] | null> {
+interface LstmReading {
+  /** The LSTM's characters, one string per line. */
+  lines: string[];
+  /** Laid into the legacy lines. */
+  composed: ComposedLine[];
+}
+
+/** The LSTM's reading of the crop with the legacy reading's fillers erased, and laid into the legacy lines. */
+async function readWithLstm(ocr: MrzOcr, crop: MrzCrop, legacy: MrzCandidate): Promise<LstmReading | null> {
   if (crop.lines.length !== legacy.lines.length) return null;
   const erased = await encodePng(eraseFillers(crop.image, crop.lines, legacy.lines));
-  const lstm = lstmLines((await ocr.readLstm(erased)).text, legacy.lines);
-  return legacy.lines.map((line, i) => composeLine(line, lstm[i] ?? ''));
+  const lines = lstmLines((await ocr.readLstm(erased)).text, legacy.lines);
+  return { lines, composed: legacy.lines.map((line, i) => composeLine(line, lines[i] ?? '')) };
 }
 
 /**
- * A reading that passed its check digits but holds an S, 8, G or 6 in the document number or optional data
- * that the LSTM did not read as such is ambiguous: the check digits cannot tell S from 8 or G from 6.
+ * A reading that passed its check digits is still ambiguous where they cannot see: an S, 8, G or 6 in the
+ * document number or optional data that the LSTM did not read as such, or names whose letters are not the
+ * LSTM's reading of them.
  */
-function guardBlindSpots(result: MrzParseResult, composed: ComposedLine[] | null, layout: MrzLayout): MrzParseResult {
+function guardUnchecked(result: MrzParseResult, lstm: LstmReading | null, layout: MrzLayout): MrzParseResult {
   if (!result.ok) return result;
-  const lstm = composed?.map((c) => c.lstm) ?? [];
-  if (unconfirmedBlindSpots(result.document.lines, lstm, layout).length === 0) return result;
+  const blind = unconfirmedBlindSpots(result.document.lines, lstm?.composed.map((c) => c.lstm) ?? [], layout);
+  if (blind.length === 0 && namesConfirmed(result.document.lines, lstm?.lines ?? [], layout)) return result;
   return { ok: false, reason: 'ambiguous', document: result.document, checks: result.checks, corrections: result.corrections };
 }
 
@@ -84,10 +93,10 @@ async function read(ocr: MrzOcr, image: Uint8Array, today: string): Promise<MrzR
   const legacy = pickMrzLines((await ocr.readLegacy(await encodePng(crop.image))).text);
   if (!legacy) return { ok: false, reason: 'unreadable', attempts: 1 };
   const legacyReading: Reading = { raw: legacy.lines, parsed: parseMrz(legacy.lines, { today }) };
-  const composed = await combinedLines(ocr, crop, legacy);
-  const raw = composed?.map((c) => c.line);
+  const lstm = await readWithLstm(ocr, crop, legacy);
+  const raw = lstm?.composed.map((c) => c.line);
   const combined: Reading | null = raw ? { raw, parsed: parseMrz(raw, { today }) } : null;
-  const result = guardBlindSpots(decide(combined, legacyReading, legacy.layout, today), composed, legacy.layout);
+  const result = guardUnchecked(decide(combined, legacyReading, legacy.layout, today), lstm, legacy.layout);
   if (result.ok) {
     const confidence = agreementOf(result.document.lines, [legacy.lines, ...(raw ? [raw] : [])]);
     return { ok: true, data: result.document, confidence, attempts: 2 };
