@@ -2,6 +2,8 @@
 import path from 'node:path';
 import { pino, type Logger } from 'pino';
 import { ManualReview } from '../analysis/manual-review.ts';
+import { LazyPool } from '../analysis/offline/lazy-pool.ts';
+import { OfflineAnalyzer } from '../analysis/offline/offline-analyzer.ts';
 import { TestSimulator } from '../analysis/test-simulator.ts';
 import { EncryptedBlobStore } from '../blobs/encrypted-blob-store.ts';
 import { keyFiles, loadMasterKeys } from '../keys/master-key-source.ts';
@@ -60,6 +62,7 @@ export async function createServices(config: Config, overrides: ServiceOverrides
   const masterKeys = loadMasterKeys(config, logger);
   const store = overrides.store ?? (await openStore(storeLocation(config), masterKeys));
   warnIfOpenToOthers(config, logger);
+  const analysisPool = new LazyPool({ size: config.analysis.threads, taskTimeoutMs: config.analysis.taskTimeoutMs });
   return {
     config,
     store,
@@ -67,12 +70,14 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     logger,
     blobs: new EncryptedBlobStore(path.join(config.dataDir, 'photos'), () => masterKeys.all.map((k) => deriveKey(k.key, 'photos'))),
     mailer: createMailer(config.smtpUrl, config.mailFrom, logger),
-    analyzers: { simulator: new TestSimulator(), manual: new ManualReview() },
+    analyzers: { simulator: new TestSimulator(), manual: new ManualReview(), offline: new OfflineAnalyzer(analysisPool) },
+    analysisPool,
     urlKey: await serviceKey(store.driver, masterKeys, 'photo-urls', Date.now()),
   };
 }
 
 export async function closeServices(s: Services): Promise<void> {
   s.mailer.close();
+  await s.analysisPool.close();
   await s.store.close();
 }

@@ -1,6 +1,7 @@
 // What the domain needs from the outside world, injected once by createServices (or by a test).
 import type { Logger } from 'pino';
 import type { Analyzer } from '../analysis/analyzer-port.ts';
+import type { LazyPool } from '../analysis/offline/lazy-pool.ts';
 import type { BlobStore } from '../blobs/encrypted-blob-store.ts';
 import type { Config } from '../config/config.ts';
 import type { Mailer } from '../mail/mailer.ts';
@@ -15,6 +16,8 @@ export interface Services {
   blobs: BlobStore;
   mailer: Mailer;
   analyzers: Record<string, Analyzer>;
+  /** The offline analyzer's worker threads, started on first use. */
+  analysisPool: LazyPool;
   /** Signs short-lived photo URLs. */
   urlKey: Buffer;
 }

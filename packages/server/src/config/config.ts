@@ -1,4 +1,5 @@
 // Configuration, layered: defaults → JSON file → environment → command-line flags; validated once at start.
+import { availableParallelism } from 'node:os';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseRetrySchedule } from '../webhooks/retry-policy.ts';
@@ -38,6 +39,8 @@ export interface Config {
   maxPhotoBytes: number;
   maxPhotosPerCheck: number;
   analyzers: { test: string; live: string };
+  /** The offline analyzer's pool of worker threads. */
+  analysis: { threads: number; taskTimeoutMs: number };
   webhooks: {
     /** Test endpoints may reach loopback (live ones never: webhooks/destination-policy.ts). */
     allowLoopback: boolean;
@@ -83,7 +86,8 @@ export const DEFAULTS: Config = {
   linkTtlHours: 24 * 7,
   maxPhotoBytes: 10 * 1024 * 1024,
   maxPhotosPerCheck: 12,
-  analyzers: { test: 'simulator', live: 'manual' },
+  analyzers: { test: 'simulator', live: 'offline' },
+  analysis: { threads: Math.min(2, availableParallelism()), taskTimeoutMs: 15_000 },
   webhooks: {
     // The embedded quick start lets a developer try test webhooks against a receiver on the same machine.
     allowLoopback: true,
@@ -132,6 +136,8 @@ const ENV: Record<string, (c: Config, v: string) => void> = {
   REALID_LINK_TTL_HOURS: (c, v) => (c.linkTtlHours = int('REALID_LINK_TTL_HOURS', v)),
   REALID_MAX_PHOTO_BYTES: (c, v) => (c.maxPhotoBytes = int('REALID_MAX_PHOTO_BYTES', v)),
   REALID_LIVE_ANALYZER: (c, v) => (c.analyzers.live = v),
+  REALID_ANALYSIS_THREADS: (c, v) => (c.analysis.threads = int('REALID_ANALYSIS_THREADS', v)),
+  REALID_ANALYSIS_TIMEOUT_MS: (c, v) => (c.analysis.taskTimeoutMs = int('REALID_ANALYSIS_TIMEOUT_MS', v)),
   REALID_WEBHOOKS_ALLOW_LOOPBACK: (c, v) => (c.webhooks.allowLoopback = bool('REALID_WEBHOOKS_ALLOW_LOOPBACK', v)),
   REALID_WEBHOOKS_ALLOW_PRIVATE: (c, v) => (c.webhooks.allowPrivate = bool('REALID_WEBHOOKS_ALLOW_PRIVATE', v)),
   REALID_RETRY_SCHEDULE: (c, v) => (c.webhooks.retrySchedule = v),
@@ -192,15 +198,16 @@ function validate(c: Config): Config {
     throw new ConfigError('REALID_DB_SCHEMA must be a lowercase SQL identifier (letters, digits, underscores)');
   }
   if (c.smtpUrl && !/^smtps?:\/\//.test(c.smtpUrl)) throw new ConfigError('SMTP_URL must start with smtp:// or smtps://');
-  if (!['simulator', 'manual'].includes(c.analyzers.test) || !['simulator', 'manual'].includes(c.analyzers.live)) {
-    throw new ConfigError('analyzers.test and analyzers.live must each be "simulator" or "manual"');
+  if (!['simulator', 'manual', 'offline'].includes(c.analyzers.test) || !['manual', 'offline', 'simulator'].includes(c.analyzers.live)) {
+    throw new ConfigError('analyzers.test must be "simulator", "manual" or "offline"; analyzers.live (REALID_LIVE_ANALYZER) "offline" or "manual"');
   }
+  if (c.analysis.threads < 1 || c.analysis.taskTimeoutMs < 1) throw new ConfigError('REALID_ANALYSIS_THREADS and REALID_ANALYSIS_TIMEOUT_MS must be at least 1');
   try {
     parseRetrySchedule(c.webhooks.retrySchedule);
   } catch (error) {
     throw new ConfigError(`webhooks.retrySchedule (REALID_RETRY_SCHEDULE): ${(error as Error).message}`, { cause: error });
   }
-  if (c.analyzers.live === 'simulator') throw new ConfigError('The test-mode simulator cannot judge live checks; use "manual".');
+  if (c.analyzers.live === 'simulator') throw new ConfigError('The test-mode simulator cannot judge live checks; use "offline" or "manual".');
   try {
     new URL(c.publicUrl);
   } catch {
