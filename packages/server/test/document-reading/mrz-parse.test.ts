@@ -104,6 +104,13 @@ describe('parseMrz', () => {
     }
   });
 
+  it('refuses a shifted line whose digits happen to pass the check digits', () => {
+    // Read from a generated TD1 card: the M of the sex field became 51, shifting the rest of line 2; every check
+    // digit still holds, but the expiry month is 31 and the sex is 5.
+    const shifted = ['IDUSAS909863764013077333<<<<<<', '551024151331224SUSA90309<<<<<6', 'LEFEVRE<<KWAME<ELISE<<<<<<<<<<'];
+    expect(parseMrz(shifted, { today })).toMatchObject({ ok: false, reason: 'invalid_field' });
+  });
+
   it('refuses lines of no MRZ shape', () => {
     expect(parseMrz(['P<UTO', 'L898'], { today })).toEqual({ ok: false, reason: 'invalid_format' });
   });

@@ -102,6 +102,7 @@ async function read(ocr: MrzOcr, image: Uint8Array, today: string): Promise<MrzR
     return { ok: true, data: result.document, confidence, attempts: 2 };
   }
   if (result.reason === 'invalid_format') return { ok: false, reason: 'unreadable', attempts: 2 };
+  if (result.reason === 'invalid_field') return { ok: false, reason: 'unreadable', attempts: 2, partial: result.document };
   return { ok: false, reason: result.reason, attempts: 2, partial: result.document };
 }
 

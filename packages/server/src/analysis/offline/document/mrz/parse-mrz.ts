@@ -42,9 +42,17 @@ export type MrzParseResult =
 
 /**
  * `check_digits_failed`: a check digit disagrees with what was read. `ambiguous`: the check digits hold for
- * more than one correction of what was read, so none can be trusted.
+ * more than one correction of what was read, so none can be trusted. `invalid_field`: the check digits hold
+ * but a field cannot be what it says (a 31st month, a sex that is not M, F or `<`): a shifted line whose
+ * digits happen to pass.
  */
-export type MrzCheckFailure = 'check_digits_failed' | 'ambiguous';
+export type MrzCheckFailure = 'check_digits_failed' | 'ambiguous' | 'invalid_field';
+
+/** Dates of digits only must be calendar dates (ICAO allows `<` for an unknown day or month, nothing else). */
+function fieldsValid(lines: readonly string[], layout: MrzLayout, document: MrzDocument): boolean {
+  const dateOk = (name: 'birthDate' | 'expiryDate', parsed: string | null) => parsed !== null || !/^\d{6}$/.test(fieldText(lines, layout, name));
+  return /^[MFX<]$/.test(fieldText(lines, layout, 'sex')) && dateOk('birthDate', document.birthDate) && dateOk('expiryDate', document.expiryDate);
+}
 
 export interface MrzParseOptions {
   /** YYYY-MM-DD, to infer the century of two-digit years. */
@@ -116,7 +124,13 @@ export function parseMrz(input: readonly string[], options: MrzParseOptions): Mr
   const documentNumber = documentNumberOf(lines, layout);
   const checks = runChecks(input, lines, layout, documentNumber.valid);
   const document = buildDocument(lines, layout, documentNumber.number, options.today);
-  const reason = !checks.every((c) => c.valid) ? 'check_digits_failed' : ambiguous ? 'ambiguous' : null;
+  const reason = !checks.every((c) => c.valid)
+    ? 'check_digits_failed'
+    : ambiguous
+      ? 'ambiguous'
+      : !fieldsValid(lines, layout, document)
+        ? 'invalid_field'
+        : null;
   if (reason === null) return { ok: true, document, checks, corrections };
   return { ok: false, reason, document, checks, corrections };
 }
