@@ -18,7 +18,8 @@ describe.each(DIALECTS)('customer flow on %s', (dialect) => {
   let liveKey: string;
 
   beforeAll(async () => {
-    t = await startTestService(dialect);
+    // Live checks here wait for the merchant (manual review): this file tests the customer's flow, not the analysis.
+    t = await startTestService(dialect, { config: (c) => (c.analyzers.live = 'manual') });
     ({ testKey: key, liveKey } = await t.newAccount());
   });
   afterAll(() => t.close());

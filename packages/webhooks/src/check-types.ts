@@ -96,6 +96,12 @@ export interface CheckDetail extends Check {
   retakes: number;
   /** With `selfie_liveness: turn`: the side the customer was asked to turn to. */
   selfie_turn?: 'left' | 'right';
+  /** realid, offline analysis: the document's portrait (its photo and where on it) beside the selfie, for a reviewer. */
+  face_comparison?: {
+    portrait: { photo_id: string; box: { x: number; y: number; width: number; height: number } };
+    selfie_photo_id: string;
+    score: number | null;
+  };
   photos_received: { id: string; kind: CheckPhotoKind; status: 'accepted' | 'rejected'; reasons: CheckReason[]; created_at: string }[];
   privacy_requests: { id: string; kind: 'data_request' | 'manual_review' | 'data_deletion'; message: string | null; created_at: string }[];
   /** The check's events in order (`id` is the webhook-id), and `personal_data.deleted` with who deleted it. */

@@ -70,6 +70,8 @@ export interface Rules {
 export interface AnalysisState {
   /** The portrait on the document's front. */
   portrait?: number[];
+  /** Where that portrait is on the front photo, as shares (0–1) of its width and height, for the reviewer. */
+  portraitBox?: { x: number; y: number; width: number; height: number };
   /** The straight selfie, for the turned one. */
   selfie?: number[];
 }

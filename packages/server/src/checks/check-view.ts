@@ -6,7 +6,7 @@ import type { Services } from '../app/services.ts';
 import { PHOTO_URL_TTL_MS, signedPhotoUrl } from '../photos/photo-urls.ts';
 import type { AccessEntry } from '../store/access-log-repo.ts';
 import { personalDataExpiresAt } from './retention.ts';
-import type { CheckRecord } from './check-types.ts';
+import type { CheckRecord, PhotoRecord } from './check-types.ts';
 
 const at = (ms: number): string => new Date(ms).toISOString();
 const iso = (ms: number | null): string | null => (ms === null ? null : at(ms));
@@ -45,6 +45,16 @@ export function checkSummary(check: CheckRecord, account: ViewAccount): Check {
   };
 }
 
+/** The document's portrait beside the selfie, for a person reviewing the face match: which photos, and where the portrait is. */
+function faceComparison(check: CheckRecord, photos: PhotoRecord[]): Pick<CheckDetail, 'face_comparison'> {
+  const latest = (kind: PhotoRecord['kind']) => photos.filter((p) => p.kind === kind && p.status === 'accepted').at(-1);
+  const front = latest('front');
+  const selfie = latest('selfie');
+  const box = check.analysisState.portraitBox;
+  if (!front || !selfie || !box || check.deletedAt !== null) return {};
+  return { face_comparison: { portrait: { photo_id: front.id, box }, selfie_photo_id: selfie.id, score: check.scores.face_match ?? null } };
+}
+
 /** The timeline: the check's events, and the deletion of its personal data (which no webhook announces). */
 function timelineOf(events: { id: string; type: string; createdAt: number }[], access: AccessEntry[]): CheckDetail['timeline'] {
   const deletions = access
@@ -70,6 +80,7 @@ export async function checkDetail(s: Services, check: CheckRecord, account: View
     decision: check.decision && { ...check.decision, at: at(check.decision.at) },
     retakes: check.retakes,
     ...(check.turn ? { selfie_turn: check.turn } : {}),
+    ...faceComparison(check, photos),
     photos_received: photos.map((p) => ({ id: p.id, kind: p.kind, status: p.status, reasons: p.reasons, created_at: at(p.createdAt) })),
     privacy_requests: requests.map((r) => ({ id: r.id, kind: r.kind, message: r.message, created_at: at(r.createdAt) })),
     timeline: timelineOf(events, access),

@@ -10,7 +10,7 @@ import { PageTitle } from '../app-shell.tsx';
 import { getAccessLog, getCheck, type CheckDetail } from './check-api.ts';
 import { CheckActions } from './check-actions.tsx';
 import { ModeBadge, StepBadge, VerdictBadge } from './check-badges.tsx';
-import { AccessLog, DefinitionList, ExtractedData, Photos, PrivacyRequests, SubChecks, Timeline } from './check-sections.tsx';
+import { AccessLog, DefinitionList, ExtractedData, FaceComparison, Photos, PrivacyRequests, SubChecks, Timeline } from './check-sections.tsx';
 
 /** The captures the rules ask for, in words. */
 function askedFor(rules: CheckDetail['rules']): string {
@@ -105,6 +105,11 @@ export function CheckDetailPage(props: { id: string }) {
         <Card id="privacy" title="Privacy requests">
           <PrivacyRequests check={check} />
         </Card>
+        {check.face_comparison && (
+          <Card id="face-comparison" title="Face comparison" wide>
+            <FaceComparison check={check} />
+          </Card>
+        )}
         <Card id="photos" title="Photos" wide>
           <Photos check={check} />
         </Card>

@@ -1,5 +1,6 @@
 // The read-only parts of a check's page: sub-checks with their reasons, extracted data, timeline,
 // photos and privacy requests.
+import { useState } from 'preact/hooks';
 import { formatDateTime, formatPrecise, humanize } from '../../lib/format.ts';
 import { Badge } from '../../ui/feedback.tsx';
 import { Table, type Column } from '../../ui/table.tsx';
@@ -128,4 +129,46 @@ const ACCESS_COLUMNS: Column<AccessEntry>[] = [
 export function AccessLog(props: { entries: AccessEntry[] }) {
   if (props.entries.length === 0) return <p class="muted">Nobody has opened this check's personal data yet.</p>;
   return <Table caption="Access log" captionHidden columns={ACCESS_COLUMNS} rows={props.entries} rowKey={(e) => e.id} />;
+}
+
+/** Part of a photo, by shares of its width and height: the portrait cut out of the document's front. */
+function PhotoCrop(props: { url: string; box: { x: number; y: number; width: number; height: number }; alt: string }) {
+  const [size, setSize] = useState<{ w: number; h: number } | undefined>(undefined);
+  const { box } = props;
+  // The crop's own proportions come from the photo's, known once it has loaded.
+  const aspect = size ? (box.width * size.w) / (box.height * size.h) : 3 / 4;
+  return (
+    <div class="photo-crop" style={{ aspectRatio: String(aspect) }}>
+      <img
+        src={props.url}
+        alt={props.alt}
+        onLoad={(e) => setSize({ w: e.currentTarget.naturalWidth, h: e.currentTarget.naturalHeight })}
+        style={{ width: `${100 / box.width}%`, left: `${(-box.x / box.width) * 100}%`, top: `${(-box.y / box.height) * 100}%` }}
+      />
+    </div>
+  );
+}
+
+/** For the person deciding: the portrait on the ID beside the selfie, with the score the analysis gave. */
+export function FaceComparison(props: { check: CheckDetail }) {
+  const compare = props.check.face_comparison;
+  const urls = new Map((props.check.photos ?? []).map((p) => [p.id, p.url]));
+  const portrait = compare && urls.get(compare.portrait.photo_id);
+  const selfie = compare && urls.get(compare.selfie_photo_id);
+  if (!compare || !portrait || !selfie) return <p class="muted">The portrait and the selfie appear here once both are in.</p>;
+  return (
+    <>
+      <div class="face-comparison">
+        <figure>
+          <PhotoCrop url={portrait} box={compare.portrait.box} alt="The portrait on the ID" />
+          <figcaption>On the ID</figcaption>
+        </figure>
+        <figure>
+          <img src={selfie} alt="The selfie" />
+          <figcaption>Selfie</figcaption>
+        </figure>
+      </div>
+      {compare.score !== null && <p>Face match score: {percent(compare.score)} (the analysis counts 50 % and above as the same person).</p>}
+    </>
+  );
 }

@@ -40,6 +40,11 @@ const documentOf = (read: DocumentReadResult): DocumentData | undefined =>
 
 const today = (now: number): string => new Date(now).toISOString().slice(0, 10);
 
+/** Found and decoded, but not trusted (an MRZ two readings disagree on, a barcode missing fields): a person decides. */
+const UNCERTAIN = new Set(['ambiguous', 'check_digits_failed', 'incomplete']);
+const uncertain = (read: DocumentReadResult): boolean =>
+  [read.barcode, read.mrz].some((r) => r !== undefined && !r.ok && UNCERTAIN.has(r.reason));
+
 export class OfflineAnalyzer implements Analyzer {
   readonly name = 'offline';
 
@@ -71,11 +76,15 @@ export class OfflineAnalyzer implements Analyzer {
     if (!front.quality.ok) return { accepted: false, reasons: qualityReasons(front.quality.issues), subChecks: [] };
     const portrait = front.portrait?.portrait;
     if (!portrait) return retake('portrait_not_found');
-    const state = { portrait: portrait.descriptor };
+    const { width, height } = front.quality.measures;
+    const box = { x: portrait.box.x / width, y: portrait.box.y / height, width: portrait.box.width / width, height: portrait.box.height / height };
+    const state = { portrait: portrait.descriptor, portraitBox: box };
     // A card's front (a licence, a TD1 card) carries no MRZ; a passport page or a TD2 card does.
     const text = front.quality.documentShape === 'id1' ? undefined : valueOf(await pool.run('document.read', { photo, codes: ['mrz'] }));
-    const document = text === undefined || typeof text === 'string' ? undefined : documentOf(text);
+    const read = text === undefined || typeof text === 'string' ? undefined : text;
+    const document = read && documentOf(read);
     if (document) return { accepted: true, reasons: [], document, state, subChecks: this.rulesFor(document, context) };
+    if (read && uncertain(read)) return review('the machine-readable zone was read but not with certainty', { state });
     // A licence's front is printed text realid does not read: its barcode on the back says what the front says.
     if (context.check.rules.include_back_of_id) return { accepted: true, reasons: [], state, subChecks: [] };
     return review('the front has no machine-readable zone and the check does not ask for the back', { state });
@@ -91,7 +100,10 @@ export class OfflineAnalyzer implements Analyzer {
     if (typeof text === 'string') return review(text);
     const document = documentOf(text);
     // A code that reads is worth more than a quality score: glare beside the barcode does not matter.
-    if (!document) return quality.ok ? retake('code_not_found') : { accepted: false, reasons: qualityReasons(quality.issues), subChecks: [] };
+    if (!document) {
+      if (uncertain(text)) return review('a code was read but not with certainty');
+      return quality.ok ? retake('code_not_found') : { accepted: false, reasons: qualityReasons(quality.issues), subChecks: [] };
+    }
     const front = context.check.document;
     if (front && !sidesAgree(front, document)) return { accepted: true, reasons: [], subChecks: [failed('back_readable', 'document_mismatch')] };
     return { accepted: true, reasons: [], document: front ?? document, subChecks: [passed('back_readable'), ...this.rulesFor(document, context)] };
