@@ -18,8 +18,7 @@ describe.each(DIALECTS)('customer flow on %s', (dialect) => {
   let liveKey: string;
 
   beforeAll(async () => {
-    // Live checks here wait for the merchant (manual review): this file tests the customer's flow, not the analysis.
-    t = await startTestService(dialect, { config: (c) => (c.analyzers.live = 'manual') });
+    t = await startTestService(dialect);
     ({ testKey: key, liveKey } = await t.newAccount());
   });
   afterAll(() => t.close());

@@ -20,7 +20,12 @@ describe.skipIf(!browserAvailable)(`a live check judged offline, in Chromium${sk
   const problems: string[] = [];
 
   beforeAll(async () => {
-    t = await startTestService('sqlite', { config: (c) => (c.analysis.taskTimeoutMs = 90_000) });
+    t = await startTestService('sqlite', {
+      config: (c) => {
+        c.analyzers.live = 'offline';
+        c.analysis.taskTimeoutMs = 90_000;
+      },
+    });
     const { account, liveKey } = await t.newAccount('enterprise', 'Offline Review Shop');
     await createUser(t.services.store, t.clock.now(), { accountId: account.id, email: EMAIL, password: PASSWORD });
     const today = new Date().toISOString().slice(0, 10);

@@ -81,6 +81,8 @@ export async function createCheck(
     await s.store.events.append(tx, check, [buildEvent('check.delivered', check, now)]);
     await s.store.accessLog.record(tx, account.id, [check.id], actor, 'created', now);
   });
+  // The customer's photos will follow soon: have the offline analyzer's models loaded by then.
+  if (analyzer === 'offline') void s.analysisPool.get().catch((error: Error) => s.logger.error({ err: { message: error.message } }, 'the analysis pool could not start'));
   const link = `${s.config.publicUrl}/c/${token}`;
   await sendLink(s, account, check, link);
   return { check, link };

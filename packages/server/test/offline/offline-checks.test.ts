@@ -21,7 +21,12 @@ describe.each(DIALECTS)('offline verification on %s', { timeout: 180_000 }, (dia
   const today = new Date().toISOString().slice(0, 10);
 
   beforeAll(async () => {
-    t = await startTestService(dialect, { config: (c) => (c.analysis.taskTimeoutMs = 90_000) });
+    t = await startTestService(dialect, {
+      config: (c) => {
+        c.analyzers.live = 'offline';
+        c.analysis.taskTimeoutMs = 90_000;
+      },
+    });
     ({ liveKey } = await t.newAccount('enterprise', 'Offline Shop'));
   });
   afterAll(() => t?.close());

@@ -40,6 +40,9 @@ export async function startTestService(dialect: Dialect, options: TestServiceOpt
   const dataDir = await mkdtemp(path.join(tmpdir(), 'realid-test-'));
   const schema = dialect === 'postgres' ? uniqueSchema() : undefined;
   const config: Config = structuredClone({ ...DEFAULTS, dataDir, publicUrl: 'http://127.0.0.1', logLevel: 'silent' });
+  // Live checks wait for the merchant here unless a test asks for the offline analyzer: its models take seconds
+  // of CPU to load, which the tests of everything else need not pay (test/offline/ and a browser test use it).
+  config.analyzers.live = 'manual';
   if (dialect === 'postgres') {
     config.databaseUrl = POSTGRES_URL;
     config.databaseSchema = schema;
