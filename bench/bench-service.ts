@@ -14,6 +14,8 @@ export interface BenchService {
   s: Services;
   accountId: string;
   testKey: string;
+  /** The account's test-mode signing secret: what its test deliveries are signed with. */
+  testSecret: string;
   addEndpoint(url: string): Promise<string>;
   close(): Promise<void>;
 }
@@ -28,11 +30,12 @@ export async function startBenchService(tune: (c: Config) => void = () => undefi
   if (process.env.BENCH_SENDER_THREAD) config.webhooks.senderThread = process.env.BENCH_SENDER_THREAD === 'true';
   tune(config);
   const s = await createServices(config, { logger: pino({ level: 'silent' }) });
-  const { account, testKey } = await createAccount(s.store, { now: () => Date.now() }, { name: 'Bench', plan: 'enterprise' });
+  const { account, testKey, signingSecrets } = await createAccount(s.store, { now: () => Date.now() }, { name: 'Bench', plan: 'enterprise' });
   return {
     s,
     accountId: account.id,
     testKey,
+    testSecret: signingSecrets.test,
     async addEndpoint(url) {
       const now = Date.now();
       const id = newId('ep');

@@ -17,9 +17,11 @@ export type Bench = () => Promise<BenchRow[]>;
 
 const dir = path.dirname(fileURLToPath(import.meta.url));
 const only = process.argv.slice(2);
+// The peers bench needs PostgreSQL and Redis and runs for many minutes: only when named (`npm run bench -- peers`).
+const ON_REQUEST = new Set(['peers.bench.ts']);
 const files = (await readdir(dir))
   .filter((f) => f.endsWith('.bench.ts'))
-  .filter((f) => only.length === 0 || only.some((o) => f.startsWith(o)))
+  .filter((f) => (only.length === 0 ? !ON_REQUEST.has(f) : only.some((o) => f.startsWith(o))))
   .sort();
 
 if (files.length > 1) {
