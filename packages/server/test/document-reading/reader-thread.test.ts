@@ -3,9 +3,10 @@ import { once } from 'node:events';
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { licenceBackSample, mrzSample } from '../support/synthetic/document-samples.ts';
+import { ocrBAvailable } from '../support/synthetic/ocr-b-font.ts';
 
 describe('document readers in a worker thread', () => {
-  it('read a licence back and a passport page, then let the thread exit', async () => {
+  it.skipIf(!ocrBAvailable)('read a licence back and a passport page, then let the thread exit', async () => {
     const worker = new Worker(new URL('../support/document-reader-boot.mjs', import.meta.url));
     const [ready] = await once(worker, 'message');
     expect(ready).toBe('ready');

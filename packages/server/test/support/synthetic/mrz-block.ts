@@ -5,6 +5,8 @@
 export const MRZ_PITCH_MM = 2.54;
 export const MRZ_LINE_MM = 4.23;
 
+import { requireOcrB } from './ocr-b-font.ts';
+
 const escapeXml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /**
@@ -12,6 +14,7 @@ const escapeXml = (text: string): string => text.replace(/&/g, '&amp;').replace(
  * `pxPerMm`. `textLength` pins each line to exactly 2.54 mm per character, whatever the font's advance.
  */
 export function mrzSvg(lines: readonly string[], leftMm: number, topBaselineMm: number, pxPerMm: number): string {
+  requireOcrB();
   const size = 3.5 * pxPerMm;
   return lines
     .map((line, i) => {
