@@ -6,49 +6,18 @@
 import { parseArgs } from 'node:util';
 import { LazyPool } from '../packages/server/src/analysis/offline/lazy-pool.ts';
 import { OfflineAnalyzer } from '../packages/server/src/analysis/offline/offline-analyzer.ts';
-import type { CheckRecord, PhotoKind, Rules } from '../packages/server/src/checks/check-types.ts';
-import { decideVerdict, initialSubChecks, mergeSubChecks, requiredSubChecks } from '../packages/server/src/checks/verdict.ts';
-import { CHECK_SCENARIOS, checkPhotos, type CheckScenario } from '../packages/server/test/support/synthetic/check-photos.ts';
+import { CHECK_SCENARIOS, type CheckScenario } from '../packages/server/test/support/synthetic/check-photos.ts';
+import { runOfflineCheck } from '../packages/server/test/support/synthetic/offline-check-run.ts';
 import { median, percentile } from './median.ts';
 
 const { values } = parseArgs({ options: { 'per-scenario': { type: 'string', default: '20' }, first: { type: 'string', default: '1' } } });
 const perScenario = Number(values['per-scenario']);
 const first = Number(values.first);
-const RULES: Rules = { signature_required: false, id_check_type: 'idv', include_back_of_id: true, selfie_liveness: 'straight', minimum_age: 18, max_retakes: 3, name_match: true };
 const today = new Date().toISOString().slice(0, 10);
 
 const pool = new LazyPool();
 const analyzer = new OfflineAnalyzer(pool);
 await pool.get();
-
-/** One check, photo by photo, as submitPhoto would run it; the outcome as the merchant would see it. */
-async function judge(seed: number, scenario: CheckScenario): Promise<{ outcome: string; ms: number; retakes: number }> {
-  const photos = await checkPhotos(seed, scenario, today);
-  let check = { customer: photos.customer, rules: RULES, analysisState: {}, document: null, turn: null, subChecks: initialSubChecks(RULES, 'offline') } as unknown as CheckRecord;
-  let ms = 0;
-  let retakes = 0;
-  for (const kind of ['front', 'back', 'selfie'] as PhotoKind[]) {
-    for (let attempt = 0; ; attempt++) {
-      const bytes = attempt === 0 ? photos[kind as 'front'] : (await checkPhotos(seed, scenario, today, attempt))[kind as 'front'];
-      const started = performance.now();
-      const a = await analyzer.analyze({ kind, bytes, contentType: 'image/jpeg' }, { check, previousOfKind: attempt, now: Date.now() });
-      ms += performance.now() - started;
-      if (a.accepted) {
-        check = { ...check, subChecks: mergeSubChecks(check.subChecks, a.subChecks), document: a.document ?? check.document, analysisState: { ...check.analysisState, ...a.state } };
-        break;
-      }
-      if (++retakes > RULES.max_retakes) return { outcome: `retakes exhausted (${a.reasons[0]?.code})`, ms, retakes };
-    }
-    const verdict = decideVerdict(check.subChecks, requiredSubChecks(RULES, 'offline'));
-    if (verdict === 'failed') {
-      const code = check.subChecks.flatMap((s) => (s.status === 'failed' ? s.reasons.map((r) => r.code) : []))[0];
-      return { outcome: `failed: ${code}`, ms, retakes };
-    }
-  }
-  const verdict = decideVerdict(check.subChecks, requiredSubChecks(RULES, 'offline'));
-  const review = check.subChecks.some((s) => s.name === 'manual_review' && s.status === 'pending');
-  return { outcome: verdict === 'passed' ? 'completed' : review ? 'manual review' : 'pending', ms, retakes };
-}
 
 const EXPECTED: Record<CheckScenario, string> = {
   genuine: 'completed', expired: 'failed: document_expired', underage: 'failed: underage', wrong_face: 'failed: face_mismatch', wrong_name: 'failed: name_mismatch',
@@ -60,7 +29,7 @@ for (const scenario of CHECK_SCENARIOS) {
   const outcomes = new Map<string, number>();
   let scenarioRetakes = 0;
   for (let seed = first; seed < first + perScenario; seed++) {
-    const { outcome, ms, retakes } = await judge(seed, scenario);
+    const { outcome, ms, retakes } = await runOfflineCheck(analyzer, seed, scenario, { today });
     outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
     if (outcome === EXPECTED[scenario]) right++;
     scenarioRetakes += retakes;
