@@ -1,7 +1,7 @@
 // The worker's slots per endpoint: a healthy endpoint gets its share and as many again held, one that fails or
 // hangs only a few, held deliveries start in order as slots free and go back to the queue when they may not wait.
 import { describe, expect, it } from 'vitest';
-import { EndpointSlots, FAILING_ENDPOINT_SLOTS } from '../src/webhooks/endpoint-slots.ts';
+import { EndpointSlots, FAILING_ENDPOINT_SLOTS } from '../src/webhooks/engine/endpoint-slots.ts';
 
 let next = 0;
 const delivery = (endpointId: string) => ({ id: `d${++next}`, endpointId });

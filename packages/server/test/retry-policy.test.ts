@@ -6,7 +6,7 @@ import {
   clampRetryAfter,
   nextAttemptDelay,
   parseRetrySchedule,
-} from '../src/webhooks/retry-policy.ts';
+} from '../src/webhooks/engine/retry-policy.ts';
 
 const random01 = fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true });
 const schedule = fc.array(fc.integer({ min: 1, max: 30 * 24 * 3_600_000 }), { minLength: 1, maxLength: 20 });

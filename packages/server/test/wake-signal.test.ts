@@ -1,6 +1,6 @@
 // The worker loop's sleep: cut short by a wake-up, including one that came while the loop was busy.
 import { describe, expect, it } from 'vitest';
-import { WakeSignal } from '../src/webhooks/wake-signal.ts';
+import { WakeSignal } from '../src/webhooks/engine/wake-signal.ts';
 
 describe('wake signal', () => {
   it('sleeps until the time runs out', async () => {

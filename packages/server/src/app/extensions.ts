@@ -3,8 +3,8 @@ import type { AppExtensions } from '../http/create-app.ts';
 import type { Services } from './services.ts';
 import { startRetentionSweep } from '../checks/retention.ts';
 import { webExtensions } from '../web/web-extensions.ts';
-import { DeliveryWorker } from '../webhooks/delivery-worker.ts';
-import { closeOutboundDispatchers } from '../webhooks/outbound/index.ts';
+import { DeliveryWorker } from '../webhooks/engine/delivery-worker.ts';
+import { closeOutboundDispatchers } from '../webhooks/engine/outbound/index.ts';
 
 export async function extensionsFor(s: Services): Promise<AppExtensions> {
   return webExtensions(s);

@@ -2,7 +2,7 @@
 import { availableParallelism } from 'node:os';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseRetrySchedule } from '../webhooks/retry-policy.ts';
+import { parseRetrySchedule } from '../webhooks/engine/retry-policy.ts';
 
 export interface Config {
   port: number;

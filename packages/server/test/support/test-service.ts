@@ -8,8 +8,8 @@ import { createAccount, type CreatedAccount } from '../../src/accounts/create-ac
 import { ManualClock } from '../../src/app/clock.ts';
 import { closeServices, createServices } from '../../src/app/create-services.ts';
 import { extensionsFor } from '../../src/app/extensions.ts';
-import { DeliveryWorker } from '../../src/webhooks/delivery-worker.ts';
-import { closeOutboundDispatchers } from '../../src/webhooks/outbound/index.ts';
+import { DeliveryWorker } from '../../src/webhooks/engine/delivery-worker.ts';
+import { closeOutboundDispatchers } from '../../src/webhooks/engine/outbound/index.ts';
 import type { Services } from '../../src/app/services.ts';
 import { DEFAULTS, type Config } from '../../src/config/config.ts';
 import { createApp } from '../../src/http/create-app.ts';

@@ -1,7 +1,7 @@
 // Telling a merchant about their webhooks' health: an entry in the account's event log, and an email.
-import type { Services } from '../app/services.ts';
-import { newId } from '../ids.ts';
-import type { SqlExecutor } from '../store/sql-driver.ts';
+import type { Services } from '../../app/services.ts';
+import { newId } from '../../ids.ts';
+import type { SqlExecutor } from '../../store/sql-driver.ts';
 
 export type NoticeKind = 'endpoint_failing' | 'endpoint_disabled' | 'message_exhausted' | 'endpoint_recovered';
 

@@ -1,9 +1,9 @@
 // One attempt: sign the stored bytes with the account's active secrets, POST them safely, and decide
 // what happens next (done, retry later, or give up).
-import type { Services } from '../app/services.ts';
-import type { EventType } from '../events/event-types.ts';
-import type { Endpoint } from '../store/endpoints-repo.ts';
-import type { ClaimedDelivery, Outcome } from '../store/deliveries-repo.ts';
+import type { Services } from '../../app/services.ts';
+import type { EventType } from '../../events/event-types.ts';
+import type { Endpoint } from '../../store/endpoints-repo.ts';
+import type { ClaimedDelivery, Outcome } from '../../store/deliveries-repo.ts';
 import type { SendResult } from './outbound/index.ts';
 import type { SendJob } from './sender/send-job.ts';
 import { destinationPolicy } from './destination-policy.ts';
