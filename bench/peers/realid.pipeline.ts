@@ -9,7 +9,7 @@ import type { EventSpec, PipelineFactory } from './pipeline.ts';
 
 export const startRealid: PipelineFactory = async (env) => {
   const b = await startBenchService((c) => {
-    c.webhooks.retrySchedule = Array.from({ length: env.maxAttempts - 1 }, () => `${env.retryDelayMs}ms`).join(',');
+    c.webhooks.retrySchedule = Array.from({ length: env.maxAttempts - 1 }, () => env.retryDelayMs);
   });
   await b.addEndpoint(env.receiverUrl);
   const worker = new DeliveryWorker(b.s);

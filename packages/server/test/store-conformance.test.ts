@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount } from '../src/accounts/create-account.ts';
-import { ManualClock } from '../src/app/clock.ts';
+import { ManualClock } from '../src/core/clock.ts';
 import { EVENT_TYPES, buildEvent } from '../src/events/event-types.ts';
 import { newId } from '../src/ids.ts';
 import { migrate } from '../src/store/migrations.ts';

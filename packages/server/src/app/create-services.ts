@@ -13,8 +13,8 @@ import type { Config } from '../config/config.ts';
 import { createPrivateFolder, modeOf, openToOthers } from '../files/private-files.ts';
 import { createMailer } from '../mail/mailer.ts';
 import { openStore, type Store, type StoreLocation } from '../store/store.ts';
-import { systemClock, type Clock } from './clock.ts';
-import type { Services } from './services.ts';
+import { systemClock, type Clock } from '../core/clock.ts';
+import type { Services } from '../core/services.ts';
 
 export function createLogger(level: string): Logger {
   return pino({

@@ -1,6 +1,6 @@
 // The parts beyond the checks API that a process runs: webhook routes and workers, the web app.
 import type { AppExtensions } from '../http/create-app.ts';
-import type { Services } from './services.ts';
+import type { Services } from '../core/services.ts';
 import { startRetentionSweep } from '../checks/retention.ts';
 import { webExtensions } from '../web/web-extensions.ts';
 import { DeliveryWorker } from '../webhooks/engine/delivery-worker.ts';

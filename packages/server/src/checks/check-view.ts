@@ -2,7 +2,7 @@
 // `created_at`, `order`, `customer`, `rules`, `result`), realid's additions beside it, and in the detail
 // view the sub-checks, timeline and, on request, photos.
 import type { Check, CheckDetail } from '@realid/webhooks';
-import type { Services } from '../app/services.ts';
+import type { Services } from '../core/services.ts';
 import { PHOTO_URL_TTL_MS, signedPhotoUrl } from '../photos/photo-urls.ts';
 import type { AccessEntry } from '../store/access-log-repo.ts';
 import { personalDataExpiresAt } from './retention.ts';

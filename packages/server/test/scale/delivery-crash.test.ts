@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount } from '../../src/accounts/create-account.ts';
-import { systemClock } from '../../src/app/clock.ts';
+import { systemClock } from '../../src/core/clock.ts';
 import { newId } from '../../src/ids.ts';
 import { openStore, type Store } from '../../src/store/store.ts';
 import { DIALECTS, POSTGRES_URL, dropSchema, uniqueSchema, type Dialect } from '../support/databases.ts';

@@ -1,7 +1,7 @@
 // API keys of the caller's account: list, create (the key is shown once) and revoke. Only a signed-in
 // dashboard user manages keys: a leaked test key must not be able to mint a live one.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Services } from '../../app/services.ts';
+import type { Services } from '../../core/services.ts';
 import { addApiKey } from '../../accounts/create-account.ts';
 import { AppError } from '../../errors/app-error.ts';
 import type { ApiKeyRecord, KeyMode } from '../../store/accounts-repo.ts';

@@ -2,7 +2,7 @@
 // Webhooks are an Enterprise feature; other plans get a 403 `plan_required` that says what to do.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { generateSecret } from '@realid/webhooks';
-import type { Services } from '../../app/services.ts';
+import type { Services } from '../../core/services.ts';
 import { AppError, notFound } from '../../errors/app-error.ts';
 import type { EventType } from '../../events/event-types.ts';
 import { newId } from '../../ids.ts';

@@ -1,5 +1,5 @@
 // Telling a merchant about their webhooks' health: an entry in the account's event log, and an email.
-import type { Services } from '../../app/services.ts';
+import type { Services } from '../../core/services.ts';
 import { newId } from '../../ids.ts';
 import type { SqlExecutor } from '../../store/sql-driver.ts';
 

@@ -1,13 +1,14 @@
 // One attempt: sign the stored bytes with the account's active secrets, POST them safely, and decide
 // what happens next (done, retry later, or give up).
-import type { Services } from '../../app/services.ts';
+import type { Services } from '../../core/services.ts';
 import type { EventType } from '../../events/event-types.ts';
 import type { Endpoint } from '../../store/endpoints-repo.ts';
 import type { ClaimedDelivery, Outcome } from '../../store/deliveries-repo.ts';
 import type { SendResult } from './outbound/index.ts';
 import type { SendJob } from './sender/send-job.ts';
 import { destinationPolicy } from './destination-policy.ts';
-import { nextAttemptDelay, parseRetrySchedule, type RandomSource, type RetrySchedule } from './retry-policy.ts';
+import type { RetrySchedule } from '../../config/retry-schedule.ts';
+import { nextAttemptDelay, type RandomSource } from './retry-policy.ts';
 import type { OutcomeWithContext } from './record-outcomes.ts';
 
 export interface AttemptContext {
@@ -33,7 +34,7 @@ export function attemptContext(s: Services, workerId: string, random: RandomSour
   return {
     s,
     workerId,
-    schedule: parseRetrySchedule(w.retrySchedule),
+    schedule: w.retrySchedule,
     random,
     outbound: { live: { ...outbound, ...destinationPolicy(w, 'live') }, test: { ...outbound, ...destinationPolicy(w, 'test') } },
     send,

@@ -2,7 +2,7 @@
 // so a slow endpoint cannot take every slot), records outcomes in batches, and sleeps until woken.
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import type { Services } from '../../app/services.ts';
+import type { Services } from '../../core/services.ts';
 import { DELIVERIES_CHANNEL } from '../../store/events-repo.ts';
 import type { ClaimedDelivery } from '../../store/deliveries-repo.ts';
 import { attemptContext, attemptDelivery, type AttemptContext } from './attempt-delivery.ts';

@@ -1,6 +1,6 @@
 // What a batch of claimed deliveries needs before its attempts start, read once per batch: each event's
 // stored bytes, each endpoint, and each account's active secrets per mode.
-import type { Services } from '../../app/services.ts';
+import type { Services } from '../../core/services.ts';
 import type { KeyMode } from '../../store/accounts-repo.ts';
 import type { ClaimedDelivery } from '../../store/deliveries-repo.ts';
 import type { Endpoint } from '../../store/endpoints-repo.ts';

@@ -1,6 +1,6 @@
 // Writes attempt outcomes in batches (group commit: one transaction, one fsync, for many attempts), together
 // with what they mean for the endpoint: failing since when, disabled after days of failure or a 410.
-import type { Services } from '../../app/services.ts';
+import type { Services } from '../../core/services.ts';
 import type { Endpoint } from '../../store/endpoints-repo.ts';
 import type { Outcome } from '../../store/deliveries-repo.ts';
 import type { SqlExecutor } from '../../store/sql-driver.ts';

@@ -1,6 +1,6 @@
 // Creating and changing webhook endpoints: the URL is checked the way deliveries will check it, so a
 // merchant hears "blocked_address" or "https required" now rather than from a failed delivery later.
-import type { Services } from '../../app/services.ts';
+import type { Services } from '../../core/services.ts';
 import { AppError } from '../../errors/app-error.ts';
 import { isEventType, type EventType } from '../../events/event-types.ts';
 import { newId } from '../../ids.ts';

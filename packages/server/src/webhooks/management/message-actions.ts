@@ -1,5 +1,5 @@
 // Resending one message, recovering every failed message of an endpoint since a time, and test events.
-import type { Services } from '../../app/services.ts';
+import type { Services } from '../../core/services.ts';
 import { AppError } from '../../errors/app-error.ts';
 import { buildEvent, type EventType } from '../../events/event-types.ts';
 import { newId } from '../../ids.ts';

@@ -1,5 +1,5 @@
 // Every reason a sub-check or a photo can fail for, with whether the customer can fix it by retaking.
-import type { Reason, SubCheckName } from '../checks/check-types.ts';
+import type { Reason, SubCheckName } from './check-types.ts';
 
 export const REASONS = {
   photo_blurry: { retryable: true, message: 'The photo is blurry. Hold the camera steady and retake it.' },
