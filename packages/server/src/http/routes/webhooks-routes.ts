@@ -10,6 +10,7 @@ import type { AccountLogEntry, KeyMode } from '../../store/accounts-repo.ts';
 import type { DeliveryStatus, MessageRow } from '../../store/deliveries-repo.ts';
 import type { Endpoint } from '../../store/endpoints-repo.ts';
 import { createEndpoint, updateEndpoint, type EndpointInput } from '../../webhooks/management/endpoint-service.ts';
+import { hasWebhooks } from '../../webhooks/management/event-recipients.ts';
 import { recoverFailed, resendMessage, sendTestEvent } from '../../webhooks/management/message-actions.ts';
 import { principalOf } from '../authenticate.ts';
 import { decodeCursor, page } from '../cursor.ts';
@@ -59,7 +60,7 @@ function noticeMode(entry: AccountLogEntry, modes: Map<string, KeyMode>): KeyMod
 export function webhooksRoutes(s: Services) {
   return async (app: FastifyInstance): Promise<void> => {
     app.addHook('preHandler', async (request) => {
-      if (principalOf(request).account.plan !== 'enterprise') {
+      if (!hasWebhooks(principalOf(request).account)) {
         throw new AppError('plan_required', 'Webhooks are part of the Enterprise plan. Ask your realid operator to upgrade this account to use them.');
       }
     });

@@ -120,7 +120,7 @@ export class OutcomeWriter {
       return error ?? new Error('the outcomes could not be written');
     }
     // Only now can other connections see the endpoint disabled: forgetting it earlier could cache it enabled.
-    if (notices.some((n) => n.kind === 'endpoint_disabled')) this.s.store.events.forgetSubscribers();
+    if (notices.some((n) => n.kind === 'endpoint_disabled')) this.s.store.events.recipientsChanged();
     if (notices.length) void emailNotices(this.s, notices);
     return undefined;
   }
