@@ -1,4 +1,5 @@
-// The parts beyond the checks API that a process runs: webhook routes and workers, the web app.
+// What a process runs beyond the API that createApp serves: the web app (sessions, its pages, the API key
+// routes) and, in the background, the delivery worker and the retention sweep.
 import type { AppExtensions } from '../http/create-app.ts';
 import type { Services } from '../core/services.ts';
 import { startRetentionSweep } from '../checks/retention.ts';

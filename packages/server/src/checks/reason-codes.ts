@@ -30,8 +30,6 @@ export const REASONS = {
 
 export type ReasonCode = keyof typeof REASONS;
 
-export const isReasonCode = (code: string): code is ReasonCode => Object.hasOwn(REASONS, code);
-
 export const reason = (code: ReasonCode, message?: string): Reason => ({
   code,
   retryable: REASONS[code].retryable,

@@ -2,7 +2,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Services } from '../core/services.ts';
 import type { SessionAuthenticator } from '../http/authenticate.ts';
-import { apiKeysRoutes } from '../http/routes/api-keys-routes.ts';
+import { apiKeysRoutes } from './api-keys-routes.ts';
 import { authRoutes } from './auth-routes.ts';
 import { dashboardRoutes } from './dashboard-routes.ts';
 import { sessionAuthenticator } from './session-authenticator.ts';

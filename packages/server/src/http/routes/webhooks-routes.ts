@@ -2,6 +2,7 @@
 // Webhooks are an Enterprise feature; other plans get a 403 `plan_required` that says what to do.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { generateSecret } from '@realid/webhooks';
+import { iso } from '../../core/iso-time.ts';
 import type { Services } from '../../core/services.ts';
 import { AppError, notFound } from '../../errors/app-error.ts';
 import type { EventType } from '../../events/event-types.ts';
@@ -16,7 +17,6 @@ import { principalOf } from '../authenticate.ts';
 import { decodeCursor, page } from '../cursor.ts';
 import * as schema from '../schemas/webhook-schemas.ts';
 
-const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 
 export const endpointView = (e: Endpoint) => ({
   id: e.id,
