@@ -42,7 +42,7 @@ export interface Config {
   /** The offline analyzer's pool of worker threads. */
   analysis: { threads: number; taskTimeoutMs: number };
   webhooks: {
-    /** Test endpoints may reach loopback (live ones never: webhooks/destination-policy.ts). */
+    /** Test endpoints may reach loopback (live ones never: webhooks/engine/destination-policy.ts). */
     allowLoopback: boolean;
     /** Test endpoints may reach private, link-local and CGNAT addresses (never loopback or metadata). */
     allowPrivate: boolean;
