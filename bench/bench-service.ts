@@ -5,7 +5,7 @@ import path from 'node:path';
 import { pino } from 'pino';
 import { createAccount } from '../packages/server/src/accounts/create-account.ts';
 import { closeServices, createServices } from '../packages/server/src/app/create-services.ts';
-import type { Services } from '../packages/server/src/app/services.ts';
+import type { Services } from '../packages/server/src/core/services.ts';
 import { DEFAULTS, type Config } from '../packages/server/src/config/config.ts';
 import { EVENT_TYPES } from '../packages/server/src/events/event-types.ts';
 import { newId } from '../packages/server/src/ids.ts';

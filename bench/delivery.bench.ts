@@ -3,8 +3,8 @@
 // endpoints' p99 with 20 % of endpoints black-holed, against the fault-free run.
 import { signPayload } from '@realid/webhooks';
 import { buildEvent } from '../packages/server/src/events/event-types.ts';
-import { DeliveryWorker } from '../packages/server/src/webhooks/delivery-worker.ts';
-import { closeOutboundDispatchers } from '../packages/server/src/webhooks/outbound/index.ts';
+import { DeliveryWorker } from '../packages/server/src/webhooks/engine/delivery-worker.ts';
+import { closeOutboundDispatchers } from '../packages/server/src/webhooks/engine/outbound/index.ts';
 import { median, percentile } from './median.ts';
 import { postLoop } from './post-loop.ts';
 import { startBenchService, type BenchService } from './bench-service.ts';

@@ -2,14 +2,14 @@
 // is set), the outbox (`events.append` in the producer's transaction) and the real DeliveryWorker, with the
 // engine's defaults except the retry schedule, which every queue in this bench shares.
 import { buildEvent } from '../../packages/server/src/events/event-types.ts';
-import { DeliveryWorker } from '../../packages/server/src/webhooks/delivery-worker.ts';
-import { closeOutboundDispatchers } from '../../packages/server/src/webhooks/outbound/index.ts';
+import { DeliveryWorker } from '../../packages/server/src/webhooks/engine/delivery-worker.ts';
+import { closeOutboundDispatchers } from '../../packages/server/src/webhooks/engine/outbound/index.ts';
 import { startBenchService } from '../bench-service.ts';
 import type { EventSpec, PipelineFactory } from './pipeline.ts';
 
 export const startRealid: PipelineFactory = async (env) => {
   const b = await startBenchService((c) => {
-    c.webhooks.retrySchedule = Array.from({ length: env.maxAttempts - 1 }, () => `${env.retryDelayMs}ms`).join(',');
+    c.webhooks.retrySchedule = Array.from({ length: env.maxAttempts - 1 }, () => env.retryDelayMs);
   });
   await b.addEndpoint(env.receiverUrl);
   const worker = new DeliveryWorker(b.s);

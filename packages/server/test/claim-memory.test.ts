@@ -1,7 +1,7 @@
 // The worker's memory of what its claims showed: which claims past full endpoints can only come back empty,
 // and every way new work can come due that must make it look again.
 import { describe, expect, it } from 'vitest';
-import { ClaimMemory } from '../src/webhooks/claim-memory.ts';
+import { ClaimMemory } from '../src/webhooks/engine/claim-memory.ts';
 
 const rows = (...endpoints: string[]) => endpoints.map((endpointId) => ({ endpointId }));
 const answer = (value: { endpointId: string }[]) => () => Promise.resolve(value);

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EventRecipients } from '../src/webhooks/management/event-recipients.ts';
 import { openStore } from '../src/store/store.ts';
 import { DIALECTS, POSTGRES_URL } from './support/databases.ts';
 import { freePort, runRealid, startRealid } from './support/realid-process.ts';
@@ -161,7 +162,7 @@ describe('SIGTERM', () => {
     expect(output.indexOf('realid stopped')).toBeGreaterThan(output.indexOf('realid is stopping'));
     expect(held).toHaveLength(1);
 
-    const store = await openStore({ dataDir }, loadMasterKeys({ encryptionKey: undefined, previousEncryptionKeys: [], keyFile: undefined, dataDir }));
+    const store = await openStore({ dataDir }, loadMasterKeys({ encryptionKey: undefined, previousEncryptionKeys: [], keyFile: undefined, dataDir }), new EventRecipients());
     try {
       const delivery = await store.driver.get<{ status: string; attempts: number }>(
         'SELECT d.status, (SELECT COUNT(*) FROM attempts a WHERE a.delivery_id = d.id) AS attempts FROM deliveries d',

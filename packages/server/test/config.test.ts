@@ -29,7 +29,7 @@ describe('configuration', () => {
     expect(c.databasePreparedStatements).toBe(false);
     expect(loadConfig({ file, env: {} }).databasePreparedStatements).toBe(true);
     expect(c.mailFrom).toBe('file@example.com');
-    expect(c.webhooks).toMatchObject({ retrySchedule: '1s,2s', disableAfterDays: 3, allowLoopback: false, totalTimeoutMs: 15_000, senderThread: false });
+    expect(c.webhooks).toMatchObject({ retrySchedule: [1_000, 2_000], disableAfterDays: 3, allowLoopback: false, totalTimeoutMs: 15_000, senderThread: false });
     expect(loadConfig({ file, env: {} }).webhooks.senderThread).toBeUndefined();
     expect(c.publicUrl).toBe('https://idv.example.com');
     expect(loadConfig({ file, env: { PORT: '6000' }, overrides: { port: 7000 } }).port).toBe(7000);

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventType } from '../src/events/event-types.ts';
 import { buildEvent } from '../src/events/event-types.ts';
 import { newId } from '../src/ids.ts';
-import { DeliveryWorker } from '../src/webhooks/delivery-worker.ts';
+import { DeliveryWorker } from '../src/webhooks/engine/delivery-worker.ts';
 import { DIALECTS } from './support/databases.ts';
 import { startTestService, type TestService } from './support/test-service.ts';
 import { startWebhookReceiver, waitFor, type WebhookReceiver } from './support/webhook-receiver.ts';

@@ -1,9 +1,9 @@
 // Where deliveries may go, by endpoint mode and the operator's settings: live endpoints reach public addresses
 // only, whatever the settings; each setting opens its own ranges to test endpoints, and nothing else.
 import { describe, expect, it } from 'vitest';
-import { destinationPolicy } from '../src/webhooks/destination-policy.ts';
-import { classifyAddress, isAllowed } from '../src/webhooks/outbound/index.ts';
-import { parseIpAddress } from '../src/webhooks/outbound/ip-address.ts';
+import { destinationPolicy } from '../src/webhooks/engine/destination-policy.ts';
+import { classifyAddress, isAllowed } from '../src/webhooks/engine/outbound/index.ts';
+import { parseIpAddress } from '../src/webhooks/engine/outbound/ip-address.ts';
 
 const ADDRESSES = {
   public: ['93.184.215.14', '2606:4700::1'],

@@ -5,7 +5,7 @@ import { buildEvent } from '../src/events/event-types.ts';
 import { newId } from '../src/ids.ts';
 import type { ClaimedDelivery } from '../src/store/deliveries-repo.ts';
 import type { Endpoint } from '../src/store/endpoints-repo.ts';
-import { OutcomeWriter, type OutcomeWithContext } from '../src/webhooks/record-outcomes.ts';
+import { OutcomeWriter, type OutcomeWithContext } from '../src/webhooks/engine/record-outcomes.ts';
 import { DIALECTS } from './support/databases.ts';
 import { startTestService, type TestService } from './support/test-service.ts';
 

@@ -1,12 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_RETRY_SCHEDULE,
-  RetryScheduleError,
-  clampRetryAfter,
-  nextAttemptDelay,
-  parseRetrySchedule,
-} from '../src/webhooks/retry-policy.ts';
+import { DEFAULT_RETRY_SCHEDULE, RetryScheduleError, parseRetrySchedule } from '../src/config/retry-schedule.ts';
+import { clampRetryAfter, nextAttemptDelay } from '../src/webhooks/engine/retry-policy.ts';
 
 const random01 = fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true });
 const schedule = fc.array(fc.integer({ min: 1, max: 30 * 24 * 3_600_000 }), { minLength: 1, maxLength: 20 });

@@ -2,8 +2,8 @@
 // are those of signPayload in this thread, and a job the sender refuses comes back as a rejection.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSecret, signPayload } from '@realid/webhooks';
-import { SenderThread } from '../src/webhooks/sender/sender-thread.ts';
-import type { SendJob } from '../src/webhooks/sender/send-job.ts';
+import { SenderThread } from '../src/webhooks/engine/sender/sender-thread.ts';
+import type { SendJob } from '../src/webhooks/engine/sender/send-job.ts';
 import { startWebhookReceiver, type WebhookReceiver } from './support/webhook-receiver.ts';
 
 describe('sender thread', () => {

@@ -35,11 +35,11 @@ afterAll(() => rm(work, { recursive: true, force: true }));
 
 describe('startThread', () => {
   it('starts the compiled entry from the build', async () => {
-    expect(await senderThreadIn('dist/webhooks/sender/sender-thread.js', [])).toEqual({ alive: true });
+    expect(await senderThreadIn('dist/webhooks/engine/sender/sender-thread.js', [])).toEqual({ alive: true });
   });
 
   it('starts the TypeScript entry from sources, with V8 flags on the process', async () => {
     const flags = ['--expose-gc', '--max-old-space-size=512', '--import', LOADER];
-    expect(await senderThreadIn('src/webhooks/sender/sender-thread.ts', flags)).toEqual({ alive: true });
+    expect(await senderThreadIn('src/webhooks/engine/sender/sender-thread.ts', flags)).toEqual({ alive: true });
   });
 });

@@ -4,10 +4,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount } from '../src/accounts/create-account.ts';
-import { ManualClock } from '../src/app/clock.ts';
+import { ManualClock } from '../src/core/clock.ts';
 import { EVENT_TYPES, buildEvent } from '../src/events/event-types.ts';
 import { newId } from '../src/ids.ts';
 import { migrate } from '../src/store/migrations.ts';
+import { EventRecipients } from '../src/webhooks/management/event-recipients.ts';
 import { openDriver, openStore, type Store, type StoreLocation } from '../src/store/store.ts';
 import { testMasterKeys } from './support/master-keys.ts';
 import { POSTGRES_URL, DIALECTS, dropSchema, uniqueSchema } from './support/databases.ts';
@@ -22,7 +23,7 @@ describe.each(DIALECTS)('storage port on %s', (dialect) => {
   beforeAll(async () => {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'realid-store-'));
     location = dialect === 'postgres' ? { databaseUrl: POSTGRES_URL, dataDir, schema: uniqueSchema() } : { dataDir };
-    store = await openStore(location, keys);
+    store = await openStore(location, keys, new EventRecipients());
   });
   afterAll(async () => {
     await store.close();
@@ -184,7 +185,7 @@ describe.each(DIALECTS)('storage port on %s', (dialect) => {
     await store.accounts.update(account.id, { plan: 'enterprise' });
     expect(await queued()).toBe(1);
     await store.driver.transaction((tx) => store.endpoints.disable(tx, endpoint.id, 'gone', now));
-    store.events.forgetSubscribers();
+    store.events.recipientsChanged();
     expect(await queued()).toBe(0);
   });
 });

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderSql } from '../src/store/migrations.ts';
+import { EventRecipients } from '../src/webhooks/management/event-recipients.ts';
 import { openDriver, openStore, type Store, type StoreLocation } from '../src/store/store.ts';
 import { DIALECTS, POSTGRES_URL, dropSchema, uniqueSchema } from './support/databases.ts';
 import { testMasterKeys } from './support/master-keys.ts';
@@ -56,7 +57,7 @@ describe.each(DIALECTS)('upgrading a database from before sealed personal data, 
     const dataDir = await mkdtemp(path.join(tmpdir(), 'realid-upgrade-'));
     location = dialect === 'postgres' ? { databaseUrl: POSTGRES_URL, dataDir, schema: uniqueSchema() } : { dataDir };
     await oldDatabase(location);
-    store = await openStore(location, testMasterKeys());
+    store = await openStore(location, testMasterKeys(), new EventRecipients());
 
     const versions = (await store.driver.all<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version')).map((r) => Number(r.version));
     expect(versions.slice(0, 7)).toEqual([1, 2, 3, 4, 5, 6, 7]);

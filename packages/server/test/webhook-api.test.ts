@@ -19,7 +19,7 @@ describe.each(DIALECTS)('webhooks API on %s', (dialect) => {
     t = await startTestService(dialect, {
       worker: true,
       config: (c) => {
-        c.webhooks.retrySchedule = '5s,5m';
+        c.webhooks.retrySchedule = [5_000, 300_000];
         c.smtpUrl = smtp.url;
       },
     });

@@ -25,7 +25,7 @@ describe.each(DIALECTS)('webhook delivery on %s', (dialect) => {
     t = await startTestService(dialect, {
       worker: true,
       config: (c) => {
-        c.webhooks.retrySchedule = '5s,5m,30m';
+        c.webhooks.retrySchedule = [5_000, 300_000, 1_800_000];
         c.webhooks.totalTimeoutMs = 400;
       },
     });

@@ -1,6 +1,6 @@
 // Creating a merchant account with a test key, a live key and a webhook signing secret.
 import { generateSecret } from '@realid/webhooks';
-import type { Clock } from '../app/clock.ts';
+import type { Clock } from '../core/clock.ts';
 import { newId, newToken, sha256Hex } from '../ids.ts';
 import type { Account, ApiKeyRecord, KeyMode, Plan } from '../store/accounts-repo.ts';
 import type { SqlExecutor } from '../store/sql-driver.ts';

@@ -2,7 +2,7 @@
 // terminal state and every reason code without a real document. See docs/api.md "Test mode".
 import type { DocumentData, PhotoKind, Scores, SubCheck, SubCheckName } from '../checks/check-types.ts';
 import type { Analysis, AnalysisContext, Analyzer, PhotoInput } from './analyzer-port.ts';
-import { reason, SUBCHECK_FOR_REASON, type ReasonCode } from './reason-codes.ts';
+import { reason, SUBCHECK_FOR_REASON, type ReasonCode } from '../checks/reason-codes.ts';
 
 /** Scenario → what goes wrong. Absent scenario: everything passes. */
 export const SCENARIOS = {

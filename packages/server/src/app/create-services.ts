@@ -7,14 +7,15 @@ import { OfflineAnalyzer } from '../analysis/offline/offline-analyzer.ts';
 import { TestSimulator } from '../analysis/test-simulator.ts';
 import { EncryptedBlobStore } from '../blobs/encrypted-blob-store.ts';
 import { keyFiles, loadMasterKeys } from '../keys/master-key-source.ts';
-import { deriveKey } from '../keys/master-keys.ts';
+import { deriveKey, type MasterKeys } from '../keys/master-keys.ts';
 import { serviceKey } from '../store/service-keys-repo.ts';
 import type { Config } from '../config/config.ts';
 import { createPrivateFolder, modeOf, openToOthers } from '../files/private-files.ts';
 import { createMailer } from '../mail/mailer.ts';
 import { openStore, type Store, type StoreLocation } from '../store/store.ts';
-import { systemClock, type Clock } from './clock.ts';
-import type { Services } from './services.ts';
+import { systemClock, type Clock } from '../core/clock.ts';
+import type { Services } from '../core/services.ts';
+import { EventRecipients } from '../webhooks/management/event-recipients.ts';
 
 export function createLogger(level: string): Logger {
   return pino({
@@ -56,11 +57,16 @@ function warnIfOpenToOthers(config: Config, logger: Logger): void {
   );
 }
 
+/** The configured database, with the webhooks' rule for who receives events. */
+export function openConfiguredStore(config: Config, masterKeys: MasterKeys): Promise<Store> {
+  return openStore(storeLocation(config), masterKeys, new EventRecipients());
+}
+
 export async function createServices(config: Config, overrides: ServiceOverrides = {}): Promise<Services> {
   const logger = overrides.logger ?? createLogger(config.logLevel);
   createPrivateFolder(config.dataDir);
   const masterKeys = loadMasterKeys(config, logger);
-  const store = overrides.store ?? (await openStore(storeLocation(config), masterKeys));
+  const store = overrides.store ?? (await openConfiguredStore(config, masterKeys));
   warnIfOpenToOthers(config, logger);
   const analysisPool = new LazyPool({ size: config.analysis.threads, taskTimeoutMs: config.analysis.taskTimeoutMs });
   return {

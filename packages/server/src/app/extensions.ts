@@ -1,10 +1,11 @@
-// The parts beyond the checks API that a process runs: webhook routes and workers, the web app.
+// What a process runs beyond the API that createApp serves: the web app (sessions, its pages, the API key
+// routes) and, in the background, the delivery worker and the retention sweep.
 import type { AppExtensions } from '../http/create-app.ts';
-import type { Services } from './services.ts';
+import type { Services } from '../core/services.ts';
 import { startRetentionSweep } from '../checks/retention.ts';
 import { webExtensions } from '../web/web-extensions.ts';
-import { DeliveryWorker } from '../webhooks/delivery-worker.ts';
-import { closeOutboundDispatchers } from '../webhooks/outbound/index.ts';
+import { DeliveryWorker } from '../webhooks/engine/delivery-worker.ts';
+import { closeOutboundDispatchers } from '../webhooks/engine/outbound/index.ts';
 
 export async function extensionsFor(s: Services): Promise<AppExtensions> {
   return webExtensions(s);

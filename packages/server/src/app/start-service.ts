@@ -7,7 +7,7 @@ import { createApp } from '../http/create-app.ts';
 import { checkBeforeStart } from './check-before-start.ts';
 import { listenError } from './check-port.ts';
 import { closeServices, createServices } from './create-services.ts';
-import type { Services } from './services.ts';
+import type { Services } from '../core/services.ts';
 import { extensionsFor, startBackground } from './extensions.ts';
 
 export interface RunningService {

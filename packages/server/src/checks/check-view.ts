@@ -2,14 +2,13 @@
 // `created_at`, `order`, `customer`, `rules`, `result`), realid's additions beside it, and in the detail
 // view the sub-checks, timeline and, on request, photos.
 import type { Check, CheckDetail } from '@realid/webhooks';
-import type { Services } from '../app/services.ts';
+import { iso, isoTime } from '../core/iso-time.ts';
+import type { Services } from '../core/services.ts';
 import { PHOTO_URL_TTL_MS, signedPhotoUrl } from '../photos/photo-urls.ts';
 import type { AccessEntry } from '../store/access-log-repo.ts';
 import { personalDataExpiresAt } from './retention.ts';
 import type { CheckRecord, PhotoRecord } from './check-types.ts';
 
-const at = (ms: number): string => new Date(ms).toISOString();
-const iso = (ms: number | null): string | null => (ms === null ? null : at(ms));
 
 /** Every field is always present with one type, so a client reading `check.customer.email` never trips. */
 function customerOf(check: CheckRecord) {
@@ -29,19 +28,19 @@ export function checkSummary(check: CheckRecord, account: ViewAccount): Check {
     id: check.id,
     step: check.step,
     shop_name: account.name,
-    created_at: at(check.createdAt),
+    created_at: isoTime(check.createdAt),
     order: { id: check.order?.id ?? null, name: check.order?.name ?? '' },
     customer: customerOf(check),
     rules: { testing: check.testing, ...check.rules },
     result: { scores: check.scores, document: check.document ?? {} },
     verdict: check.verdict,
     deleted: check.deletedAt !== null,
-    updated_at: at(check.updatedAt),
+    updated_at: isoTime(check.updatedAt),
     opened_at: iso(check.openedAt),
     finished_at: iso(check.finishedAt),
     deleted_at: iso(check.deletedAt),
     personal_data_expires_at: iso(personalDataExpiresAt(check, account.retentionDays)),
-    link_expires_at: at(check.linkExpiresAt),
+    link_expires_at: isoTime(check.linkExpiresAt),
   };
 }
 
@@ -59,8 +58,8 @@ function faceComparison(check: CheckRecord, photos: PhotoRecord[]): Pick<CheckDe
 function timelineOf(events: { id: string; type: string; createdAt: number }[], access: AccessEntry[]): CheckDetail['timeline'] {
   const deletions = access
     .filter((a) => a.action === 'deleted' || a.action === 'retention_deleted')
-    .map((a) => ({ id: a.id, event: 'personal_data.deleted', created_at: at(a.createdAt), by: a.action === 'deleted' ? ('merchant' as const) : ('retention' as const), ms: a.createdAt }));
-  const entries = [...events.map((e) => ({ id: e.id, event: e.type, created_at: at(e.createdAt), ms: e.createdAt })), ...deletions];
+    .map((a) => ({ id: a.id, event: 'personal_data.deleted', created_at: isoTime(a.createdAt), by: a.action === 'deleted' ? ('merchant' as const) : ('retention' as const), ms: a.createdAt }));
+  const entries = [...events.map((e) => ({ id: e.id, event: e.type, created_at: isoTime(e.createdAt), ms: e.createdAt })), ...deletions];
   return entries.sort((a, b) => a.ms - b.ms).map(({ ms: _ms, ...entry }) => entry);
 }
 
@@ -77,18 +76,18 @@ export async function checkDetail(s: Services, check: CheckRecord, account: View
     content: check.content ?? {},
     analyzer: check.analyzer,
     sub_checks: check.subChecks,
-    decision: check.decision && { ...check.decision, at: at(check.decision.at) },
+    decision: check.decision && { ...check.decision, at: isoTime(check.decision.at) },
     retakes: check.retakes,
     ...(check.turn ? { selfie_turn: check.turn } : {}),
     ...faceComparison(check, photos),
-    photos_received: photos.map((p) => ({ id: p.id, kind: p.kind, status: p.status, reasons: p.reasons, created_at: at(p.createdAt) })),
-    privacy_requests: requests.map((r) => ({ id: r.id, kind: r.kind, message: r.message, created_at: at(r.createdAt) })),
+    photos_received: photos.map((p) => ({ id: p.id, kind: p.kind, status: p.status, reasons: p.reasons, created_at: isoTime(p.createdAt) })),
+    privacy_requests: requests.map((r) => ({ id: r.id, kind: r.kind, message: r.message, created_at: isoTime(r.createdAt) })),
     timeline: timelineOf(events, access),
     ...(withPhotos
       ? {
           photos: photos
             .filter((p) => p.blobKey)
-            .map((p) => ({ id: p.id, kind: p.kind, content_type: p.contentType, url: signedPhotoUrl(s.config.publicUrl, s.urlKey, p.id, expires), expires_at: at(expires) })),
+            .map((p) => ({ id: p.id, kind: p.kind, content_type: p.contentType, url: signedPhotoUrl(s.config.publicUrl, s.urlKey, p.id, expires), expires_at: isoTime(expires) })),
         }
       : {}),
   };

@@ -1,5 +1,5 @@
 // Creating a check: store it with its unguessable customer link, record `check.delivered`, send the link.
-import type { Services } from '../app/services.ts';
+import type { Services } from '../core/services.ts';
 import { AppError } from '../errors/app-error.ts';
 import { buildEvent } from '../events/event-types.ts';
 import { newCheckId, newToken, sha256Hex } from '../ids.ts';

@@ -1,6 +1,6 @@
 // What a customer can do with only the link's token: open the check, send photos, see where they stand,
 // and file the three privacy requests.
-import type { Services } from '../app/services.ts';
+import type { Services } from '../core/services.ts';
 import { AppError } from '../errors/app-error.ts';
 import { buildEvent, PRIVACY_EVENT_FOR, type PrivacyRequestKind } from '../events/event-types.ts';
 import { newId, sha256Hex } from '../ids.ts';

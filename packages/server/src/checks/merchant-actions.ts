@@ -1,8 +1,8 @@
 // What a merchant can do to a check beyond reading it: override the verdict, and delete its personal data.
-import type { Services } from '../app/services.ts';
+import type { Services } from '../core/services.ts';
 import { AppError, notFound } from '../errors/app-error.ts';
 import { buildEvent } from '../events/event-types.ts';
-import { reason } from '../analysis/reason-codes.ts';
+import { reason } from './reason-codes.ts';
 import { commitCheck } from './commit-check.ts';
 import type { AccessAction, Actor } from '../store/access-log-repo.ts';
 import type { SqlExecutor } from '../store/sql-driver.ts';

@@ -1,7 +1,7 @@
 // Personal data is kept only as long as the account says: a finished check's personal data and photos are
 // deleted automatically once its retention period (90 days unless the account chose otherwise) has passed,
 // with an access-log entry that says so. The sweep runs in the processes that run delivery workers.
-import type { Services } from '../app/services.ts';
+import type { Services } from '../core/services.ts';
 import { AppError } from '../errors/app-error.ts';
 import type { Actor } from '../store/access-log-repo.ts';
 import { deleteCheckData } from './merchant-actions.ts';

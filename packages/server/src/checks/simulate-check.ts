@@ -1,8 +1,8 @@
 // Test-mode checks can be driven without a phone: open, submit a photo, pass, or fail with any reason.
-import type { Services } from '../app/services.ts';
+import type { Services } from '../core/services.ts';
 import { AppError } from '../errors/app-error.ts';
 import { buildEvent, type PendingEvent } from '../events/event-types.ts';
-import { REASONS, reason, SUBCHECK_FOR_REASON, type ReasonCode } from '../analysis/reason-codes.ts';
+import { REASONS, reason, SUBCHECK_FOR_REASON, type ReasonCode } from './reason-codes.ts';
 import { commitCheck } from './commit-check.ts';
 import { requiredPhotoKinds, type CheckRecord, type PhotoKind } from './check-types.ts';
 import { openCheck } from './customer-actions.ts';

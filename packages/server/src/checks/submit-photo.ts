@@ -1,10 +1,10 @@
 // A photo from the customer: checked by content, analyzed, stored encrypted, and turned into step changes
 // and events in one commit. A retryable problem asks for a retake; a final one fails the check at once.
-import type { Services } from '../app/services.ts';
+import type { Services } from '../core/services.ts';
 import { AppError } from '../errors/app-error.ts';
 import { buildEvent, type PendingEvent } from '../events/event-types.ts';
 import { newId } from '../ids.ts';
-import { reason } from '../analysis/reason-codes.ts';
+import { reason } from './reason-codes.ts';
 import { commitCheck } from './commit-check.ts';
 import { requiredPhotoKinds, type CheckRecord, type PhotoKind, type PhotoRecord, type SubCheckName } from './check-types.ts';
 import { sniffImageType, ALLOWED_PHOTO_TYPES } from './photo-content.ts';

@@ -1,6 +1,6 @@
 // `realid accounts …`: the operator creates merchant accounts and their keys from the command line.
 import { createAccount, PLANS } from '../accounts/create-account.ts';
-import { systemClock } from '../app/clock.ts';
+import { systemClock } from '../core/clock.ts';
 import { ConfigError } from '../config/config.ts';
 import type { Plan } from '../store/accounts-repo.ts';
 import type { ParsedValues } from './parse-command-line.ts';

@@ -7,7 +7,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { loadConfig, ConfigError } from '../config/config.ts';
 import { keyFiles, readKeyFile, writeKeyFile } from '../keys/master-key-source.ts';
 import { masterKey, KEY_RELOAD_MS } from '../keys/master-keys.ts';
-import { keysByMaster, rewrapAll } from '../keys/rotate-master-key.ts';
+import { keysByMaster, rewrapAll } from '../store/rotate-master-key.ts';
 import type { ParsedValues } from './parse-command-line.ts';
 import { withStore } from './with-store.ts';
 

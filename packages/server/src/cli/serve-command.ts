@@ -1,12 +1,11 @@
 // `realid serve`, `realid worker` and `realid migrate`.
 import path from 'node:path';
 import { checkBeforeStart } from '../app/check-before-start.ts';
-import { storeLocation } from '../app/create-services.ts';
+import { openConfiguredStore } from '../app/create-services.ts';
 import { startService } from '../app/start-service.ts';
 import { stopOnSignal } from '../app/stop-on-signal.ts';
 import { ConfigError, loadConfig } from '../config/config.ts';
 import { loadMasterKeys } from '../keys/master-key-source.ts';
-import { openStore } from '../store/store.ts';
 import type { ParsedValues } from './parse-command-line.ts';
 
 export async function serveCommand(values: ParsedValues): Promise<number> {
@@ -39,7 +38,7 @@ export async function workerCommand(): Promise<number> {
 export async function migrateCommand(): Promise<number> {
   const config = loadConfig();
   await checkBeforeStart(config, { services: false });
-  const store = await openStore(storeLocation(config), loadMasterKeys(config));
+  const store = await openConfiguredStore(config, loadMasterKeys(config));
   await store.close();
   console.log('Migrations applied.');
   return 0;

@@ -2,7 +2,7 @@
 import { availableParallelism } from 'node:os';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseRetrySchedule } from '../webhooks/retry-policy.ts';
+import { DEFAULT_RETRY_SCHEDULE, parseRetrySchedule, type RetrySchedule } from './retry-schedule.ts';
 
 export interface Config {
   port: number;
@@ -42,11 +42,12 @@ export interface Config {
   /** The offline analyzer's pool of worker threads. */
   analysis: { threads: number; taskTimeoutMs: number };
   webhooks: {
-    /** Test endpoints may reach loopback (live ones never: webhooks/destination-policy.ts). */
+    /** Test endpoints may reach loopback (live ones never: webhooks/engine/destination-policy.ts). */
     allowLoopback: boolean;
     /** Test endpoints may reach private, link-local and CGNAT addresses (never loopback or metadata). */
     allowPrivate: boolean;
-    retrySchedule: string;
+    /** Parsed once, here; given as text such as `"5s,5m,30m"` (REALID_RETRY_SCHEDULE). */
+    retrySchedule: RetrySchedule;
     secretOverlapHours: number;
     disableAfterDays: number;
     egressRanges: string[];
@@ -92,7 +93,7 @@ export const DEFAULTS: Config = {
     // The embedded quick start lets a developer try test webhooks against a receiver on the same machine.
     allowLoopback: true,
     allowPrivate: false,
-    retrySchedule: '5s,5m,30m,2h,5h,10h,10h',
+    retrySchedule: DEFAULT_RETRY_SCHEDULE,
     secretOverlapHours: 24,
     disableAfterDays: 5,
     egressRanges: [],
@@ -114,7 +115,12 @@ export class ConfigError extends Error {
 
 type Env = Record<string, string | undefined>;
 
-const ENV: Record<string, (c: Config, v: string) => void> = {
+/** The settings as the layers give them, before validation: the retry schedule still as text. */
+type Layered = Omit<Config, 'webhooks'> & { webhooks: Omit<Config['webhooks'], 'retrySchedule'> & { retrySchedule: string } };
+
+const LAYERED_DEFAULTS: Layered = { ...DEFAULTS, webhooks: { ...DEFAULTS.webhooks, retrySchedule: '5s,5m,30m,2h,5h,10h,10h' } };
+
+const ENV: Record<string, (c: Layered, v: string) => void> = {
   PORT: (c, v) => (c.port = int('PORT', v)),
   HOST: (c, v) => (c.host = v),
   PUBLIC_URL: (c, v) => (c.publicUrl = v),
@@ -174,7 +180,7 @@ function merge<T>(base: T, patch: unknown, where: string): T {
   return out as T;
 }
 
-function validate(c: Config): Config {
+function validate(c: Layered): Config {
   if (c.port > 65535) throw new ConfigError(`port must be at most 65535, got ${c.port}`);
   for (const [key, value] of Object.entries({ linkTtlHours: c.linkTtlHours, maxPhotoBytes: c.maxPhotoBytes, maxPhotosPerCheck: c.maxPhotosPerCheck })) {
     int(key, value);
@@ -202,8 +208,9 @@ function validate(c: Config): Config {
     throw new ConfigError('analyzers.test must be "simulator", "manual" or "offline"; analyzers.live (REALID_LIVE_ANALYZER) "offline" or "manual"');
   }
   if (c.analysis.threads < 1 || c.analysis.taskTimeoutMs < 1) throw new ConfigError('REALID_ANALYSIS_THREADS and REALID_ANALYSIS_TIMEOUT_MS must be at least 1');
+  let retrySchedule: RetrySchedule;
   try {
-    parseRetrySchedule(c.webhooks.retrySchedule);
+    retrySchedule = parseRetrySchedule(c.webhooks.retrySchedule);
   } catch (error) {
     throw new ConfigError(`webhooks.retrySchedule (REALID_RETRY_SCHEDULE): ${(error as Error).message}`, { cause: error });
   }
@@ -213,7 +220,7 @@ function validate(c: Config): Config {
   } catch {
     throw new ConfigError(`PUBLIC_URL must be an absolute URL, got ${JSON.stringify(c.publicUrl)}`);
   }
-  return c;
+  return { ...c, webhooks: { ...c.webhooks, retrySchedule } };
 }
 
 export interface LoadOptions {
@@ -225,7 +232,7 @@ export interface LoadOptions {
 export function loadConfig(options: LoadOptions = {}): Config {
   const env = options.env ?? process.env;
   const file = options.file ?? env.REALID_CONFIG ?? (existsSync('realid.config.json') ? 'realid.config.json' : undefined);
-  let config = structuredClone(DEFAULTS);
+  let config = structuredClone(LAYERED_DEFAULTS);
   if (file) {
     let parsed: unknown;
     try {

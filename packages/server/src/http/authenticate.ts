@@ -1,7 +1,7 @@
 // Merchant authentication: `Authorization: Bearer sk_test_…|sk_live_…`. Keys are stored as SHA-256 hashes;
 // a key is 32 random bytes, so the lookup by hash reveals nothing a timing attack could use.
 import type { FastifyRequest } from 'fastify';
-import type { Services } from '../app/services.ts';
+import type { Services } from '../core/services.ts';
 import { AppError } from '../errors/app-error.ts';
 import { sha256Hex } from '../ids.ts';
 import type { Actor } from '../store/access-log-repo.ts';

@@ -2,7 +2,7 @@
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyPluginAsync } from 'fastify';
 import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
-import type { Services } from '../app/services.ts';
+import type { Services } from '../core/services.ts';
 import { connectionLimitOptions, limitConnections } from './connection-limits.ts';
 import { answerFrameworkError, installErrorHandling } from './error-handler.ts';
 import { rejectNul } from './reject-nul.ts';

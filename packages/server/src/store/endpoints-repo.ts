@@ -1,6 +1,7 @@
 // Webhook endpoints: a URL, the events it receives, and whether it is enabled (and why not).
 import type { EventType } from '../events/event-types.ts';
 import type { Row, SqlDriver, SqlExecutor } from './sql-driver.ts';
+import type { Plan } from './accounts-repo.ts';
 import { fromJson, toJson } from './json-column.ts';
 
 export interface Endpoint {
@@ -30,6 +31,24 @@ const toEndpoint = (r: Row): Endpoint => ({
   createdAt: r.created_at as number,
   updatedAt: r.updated_at as number,
 });
+
+/** What deciding who receives an account's events reads: its endpoints of one mode, and the account's plan. */
+export interface RecipientCandidate {
+  id: string;
+  enabled: boolean;
+  /** The endpoint's event types as stored (JSON). */
+  eventTypes: string;
+  plan: Plan;
+}
+
+export async function recipientCandidates(tx: SqlExecutor, accountId: string, mode: Endpoint['mode']): Promise<RecipientCandidate[]> {
+  const rows = await tx.all<{ id: string; enabled: unknown; event_types: string; plan: Plan }>(
+    `SELECT e.id, e.enabled, e.event_types, a.plan FROM endpoints e JOIN accounts a ON a.id = e.account_id
+     WHERE e.account_id = ? AND e.mode = ?`,
+    [accountId, mode],
+  );
+  return rows.map((r) => ({ id: r.id, enabled: Boolean(r.enabled), eventTypes: r.event_types, plan: r.plan }));
+}
 
 export class EndpointsRepo {
   /** `changed` runs after every write that can change which endpoints receive events. */
@@ -88,7 +107,7 @@ export class EndpointsRepo {
 
   /**
    * Disables an enabled endpoint; true when this call disabled it. The caller calls
-   * `EventsRepo.forgetSubscribers` once its transaction has committed: until then, other connections still
+   * `EventsRepo.recipientsChanged` once its transaction has committed: until then, other connections still
    * see the endpoint enabled, and could cache it so.
    */
   async disable(tx: SqlExecutor, id: string, reason: string, at: number): Promise<boolean> {

@@ -3,7 +3,6 @@
 import { newId } from '../ids.ts';
 import type { EventType, PendingEvent } from '../events/event-types.ts';
 import type { Row, SqlDriver, SqlExecutor } from './sql-driver.ts';
-import { fromJson } from './json-column.ts';
 
 export const DELIVERIES_CHANNEL = 'deliveries';
 
@@ -18,7 +17,6 @@ export interface StoredEvent {
   createdAt: number;
 }
 
-
 const toEvent = (row: Row): StoredEvent => ({
   id: row.id as string,
   seq: row.seq as number,
@@ -30,55 +28,32 @@ const toEvent = (row: Row): StoredEvent => ({
   createdAt: row.created_at as number,
 });
 
-const subscriptions = new Map<string, ReadonlySet<string>>();
-
-/** An endpoint's event types, parsed once per distinct list (there are only so many) instead of per event. */
-function subscribed(eventTypes: string): ReadonlySet<string> {
-  let set = subscriptions.get(eventTypes);
-  if (set === undefined) {
-    set = new Set(fromJson<string[]>(eventTypes, []));
-    if (subscriptions.size >= 1_000) subscriptions.clear();
-    subscriptions.set(eventTypes, set);
-  }
-  return set;
+/** An endpoint that receives some of an account's events. */
+export interface Recipient {
+  readonly id: string;
+  receives(type: EventType): boolean;
 }
 
-interface Subscribers {
-  /** performance.now() past which the list is read again. */
-  until: number;
-  endpoints: { id: string; event_types: string }[];
+/** Who receives an account's events: a rule the store does not own (webhooks/management/event-recipients.ts). */
+export interface RecipientsPort {
+  /** The endpoints that receive events of this account and mode (of some types), read inside `tx`. */
+  of(tx: SqlExecutor, accountId: string, mode: 'live' | 'test'): Promise<readonly Recipient[]>;
+  /** Something that decides who receives events changed (an endpoint, an account's plan). */
+  forget(): void;
 }
-
-/** How long a list of subscribed endpoints is reused for the events that follow (see `forgetSubscribers`). */
-const SUBSCRIBERS_TTL_MS = 1_000;
 
 export class EventsRepo {
-  /** Per account and mode: the endpoints that receive its events, read once for the events of the next second. */
-  private readonly subscribers = new Map<string, Subscribers>();
-
-  constructor(private readonly driver: SqlDriver) {}
+  constructor(
+    private readonly driver: SqlDriver,
+    private readonly recipients: RecipientsPort,
+  ) {}
 
   /**
-   * Called by every write that can change who receives events (endpoints, account plans), so in this process
-   * a change applies to the very next event; other processes (PostgreSQL) pick it up within a second.
+   * For a write whose change of who receives events the repositories cannot see commit (an endpoint disabled
+   * inside an outcome's transaction): call once it has committed.
    */
-  forgetSubscribers(): void {
-    this.subscribers.clear();
-  }
-
-  private async subscribersOf(tx: SqlExecutor, accountId: string, mode: 'live' | 'test'): Promise<Subscribers['endpoints']> {
-    const key = `${accountId}\n${mode}`;
-    const now = performance.now();
-    const cached = this.subscribers.get(key);
-    if (cached && cached.until > now) return cached.endpoints;
-    const endpoints = await tx.all<{ id: string; event_types: string }>(
-      `SELECT e.id, e.event_types FROM endpoints e JOIN accounts a ON a.id = e.account_id
-       WHERE e.account_id = ? AND e.mode = ? AND e.enabled = ? AND a.plan = 'enterprise'`,
-      [accountId, mode, true],
-    );
-    if (this.subscribers.size >= 10_000) this.subscribers.clear();
-    this.subscribers.set(key, { until: now + SUBSCRIBERS_TTL_MS, endpoints });
-    return endpoints;
+  recipientsChanged(): void {
+    this.recipients.forget();
   }
 
   /** Appends events for one check and queues a delivery for every enabled, subscribed endpoint. */
@@ -88,12 +63,12 @@ export class EventsRepo {
     events: readonly PendingEvent[],
   ): Promise<StoredEvent[]> {
     if (events.length === 0) return [];
-    const endpoints = await this.subscribersOf(tx, check.accountId, check.testing ? 'test' : 'live');
+    const endpoints = await this.recipients.of(tx, check.accountId, check.testing ? 'test' : 'live');
     const stored: StoredEvent[] = [];
     const queued = new Set<string>();
     if (endpoints.length) await this.driver.lockKeys(tx, [check.id]);
     for (const event of events) {
-      const targets = endpoints.filter((endpoint) => subscribed(endpoint.event_types).has(event.type)).map((endpoint) => endpoint.id);
+      const targets = endpoints.filter((endpoint) => endpoint.receives(event.type)).map((endpoint) => endpoint.id);
       let id: string, seq: number;
       if (targets.length && this.driver.dialect.insertInWith) {
         ({ id, seq } = await this.insertEventQueued(tx, check, event, targets));

@@ -24,6 +24,11 @@ export interface DialectCapabilities {
   /** Several processes may claim concurrently (Postgres), or only one process runs workers (SQLite). */
   readonly multiProcess: boolean;
   /**
+   * The database runs inside this process, its work on this event loop (SQLite), rather than in a server of
+   * its own that may share the machine (Postgres).
+   */
+  readonly inProcess: boolean;
+  /**
    * INSERT inside WITH (Postgres): an event and its deliveries in one statement, one round trip. Where the
    * database runs in the process (SQLite) a statement costs no round trip, so separate ones do as well.
    */

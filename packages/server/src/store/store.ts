@@ -13,7 +13,7 @@ import { checkPostgres } from './postgres/check-postgres.ts';
 import { checkFileUsable, checkFolderUsable } from '../files/private-files.ts';
 import { AccountsRepo } from './accounts-repo.ts';
 import { ChecksRepo } from './checks-repo.ts';
-import { EventsRepo } from './events-repo.ts';
+import { EventsRepo, type RecipientsPort } from './events-repo.ts';
 import { EndpointsRepo } from './endpoints-repo.ts';
 import { DeliveriesRepo } from './deliveries-repo.ts';
 import { UsersRepo } from './users-repo.ts';
@@ -31,9 +31,10 @@ export class Store {
   constructor(
     readonly driver: SqlDriver,
     readonly cipher: CheckCipher,
+    recipients: RecipientsPort,
   ) {
-    this.events = new EventsRepo(driver);
-    const subscriptionsChanged = () => this.events.forgetSubscribers();
+    this.events = new EventsRepo(driver, recipients);
+    const subscriptionsChanged = () => recipients.forget();
     this.accounts = new AccountsRepo(driver, subscriptionsChanged);
     this.checks = new ChecksRepo(driver, cipher);
     this.privacyRequests = new PrivacyRequestsRepo(driver, this.checks, cipher);
@@ -84,13 +85,16 @@ export function openDriver(location: StoreLocation): SqlDriver {
   return new SqliteDriver(sqliteFile(location));
 }
 
-/** Opens, migrates, and loads the keys the repositories need; `masterKeys` seal and unseal personal data. */
-export async function openStore(location: StoreLocation, masterKeys: MasterKeys): Promise<Store> {
+/**
+ * Opens, migrates, and loads the keys the repositories need; `masterKeys` seal and unseal personal data,
+ * `recipients` decides which endpoints an event is queued for.
+ */
+export async function openStore(location: StoreLocation, masterKeys: MasterKeys, recipients: RecipientsPort): Promise<Store> {
   const driver = openDriver(location);
   try {
     const now = Date.now();
     await migrate(driver, { now, masterKeys });
-    return new Store(driver, new CheckCipher(masterKeys, await serviceKey(driver, masterKeys, 'search-index', now)));
+    return new Store(driver, new CheckCipher(masterKeys, await serviceKey(driver, masterKeys, 'search-index', now)), recipients);
   } catch (error) {
     await driver.close();
     throw error;

@@ -1,6 +1,6 @@
 // Signing in and out of the dashboard. Wrong email and wrong password get the same answer in the same time.
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import type { Services } from '../app/services.ts';
+import type { Services } from '../core/services.ts';
 import { AppError } from '../errors/app-error.ts';
 import { normalizeEmail } from './create-user.ts';
 import { LoginRateLimit } from './login-rate-limit.ts';

@@ -1,6 +1,6 @@
 // Lets the dashboard call the same /api/v1 routes as an API key, with the session cookie instead.
 // Requests that carry an Authorization header never reach this (API keys are exempt from CSRF).
-import type { Services } from '../app/services.ts';
+import type { Services } from '../core/services.ts';
 import { AppError } from '../errors/app-error.ts';
 import type { SessionAuthenticator } from '../http/authenticate.ts';
 import type { KeyMode } from '../store/accounts-repo.ts';

@@ -2,7 +2,7 @@
 // and a fixed lifetime from sign-in.
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
-import type { Services } from '../app/services.ts';
+import type { Services } from '../core/services.ts';
 import { newToken, sha256Hex } from '../ids.ts';
 import type { Account } from '../store/accounts-repo.ts';
 import type { SessionRecord, UserRecord } from '../store/users-repo.ts';

@@ -1,7 +1,7 @@
 // First run: while the service has no dashboard users at all, the web app offers to create the first
 // account and its owner. Once anyone exists (from here or `realid users create`), this is closed for good.
 import type { FastifyInstance } from 'fastify';
-import type { Services } from '../app/services.ts';
+import type { Services } from '../core/services.ts';
 import { createAccount } from '../accounts/create-account.ts';
 import { AppError } from '../errors/app-error.ts';
 import { checkNewCredentials, createUser } from './create-user.ts';

@@ -1,8 +1,8 @@
 // Everything the web app adds to the HTTP service, in the shape `extensionsFor` plugs in.
 import type { FastifyPluginAsync } from 'fastify';
-import type { Services } from '../app/services.ts';
+import type { Services } from '../core/services.ts';
 import type { SessionAuthenticator } from '../http/authenticate.ts';
-import { apiKeysRoutes } from '../http/routes/api-keys-routes.ts';
+import { apiKeysRoutes } from './api-keys-routes.ts';
 import { authRoutes } from './auth-routes.ts';
 import { dashboardRoutes } from './dashboard-routes.ts';
 import { sessionAuthenticator } from './session-authenticator.ts';

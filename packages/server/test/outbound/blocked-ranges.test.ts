@@ -7,9 +7,9 @@ import {
   classifyAddress,
   classifyIPv4,
   isAllowed,
-} from '../../src/webhooks/outbound/blocked-ranges.ts';
-import type { AddressPolicy } from '../../src/webhooks/outbound/blocked-ranges.ts';
-import { formatIPv6, ipv4FromNumber, parseIPv6, parseIpAddress } from '../../src/webhooks/outbound/ip-address.ts';
+} from '../../src/webhooks/engine/outbound/blocked-ranges.ts';
+import type { AddressPolicy } from '../../src/webhooks/engine/outbound/blocked-ranges.ts';
+import { formatIPv6, ipv4FromNumber, parseIPv6, parseIpAddress } from '../../src/webhooks/engine/outbound/ip-address.ts';
 
 const STRICT: AddressPolicy = { allowLoopback: false, allowPrivate: false };
 const LOOPBACK: AddressPolicy = { allowLoopback: true, allowPrivate: false };

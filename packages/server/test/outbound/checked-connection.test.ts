@@ -8,7 +8,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { connect } from 'node:net';
 import { createSecureContext, createServer as createTlsServer } from 'node:tls';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { closeOutboundDispatchers, sendWebhook } from '../../src/webhooks/outbound/index.ts';
+import { closeOutboundDispatchers, sendWebhook } from '../../src/webhooks/engine/outbound/index.ts';
 import { fakeDns } from './fake-dns.ts';
 import { expectNoOpenSockets, startReceiver } from './loopback-receiver.ts';
 

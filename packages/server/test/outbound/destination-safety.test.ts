@@ -2,8 +2,8 @@
 // The DNS is a fake resolver (injected like the system one), not a mock of our code.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkLiteralHost, closeOutboundDispatchers, sendWebhook } from '../../src/webhooks/outbound/index.ts';
-import type { OutboundOptions } from '../../src/webhooks/outbound/index.ts';
+import { checkLiteralHost, closeOutboundDispatchers, sendWebhook } from '../../src/webhooks/engine/outbound/index.ts';
+import type { OutboundOptions } from '../../src/webhooks/engine/outbound/index.ts';
 import { fakeDns } from './fake-dns.ts';
 import { expectNoOpenSockets, startReceiver } from './loopback-receiver.ts';
 import type { Receiver } from './loopback-receiver.ts';

@@ -1,7 +1,7 @@
 // A DNS server in a function, injected the way the system resolver is: answers from a table,
 // fails like getaddrinfo for unknown names, and records every question.
 
-import type { ResolvedAddress, Resolver } from '../../src/webhooks/outbound/index.ts';
+import type { ResolvedAddress, Resolver } from '../../src/webhooks/engine/outbound/index.ts';
 
 export type FakeDns = Resolver & { readonly calls: string[] };
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatIPv6, ipv4FromNumber, parseIPv4, parseIPv6, parseIpAddress } from '../../src/webhooks/outbound/ip-address.ts';
+import { formatIPv6, ipv4FromNumber, parseIPv4, parseIPv6, parseIpAddress } from '../../src/webhooks/engine/outbound/ip-address.ts';
 
 /** What Node's WHATWG URL parser makes of a host, or null when it refuses the URL. */
 function whatwgHost(host: string): string | null {

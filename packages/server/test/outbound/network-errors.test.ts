@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyNetworkError } from '../../src/webhooks/outbound/network-errors.ts';
+import { classifyNetworkError } from '../../src/webhooks/engine/outbound/network-errors.ts';
 
 const withCode = (message: string, code: string, cause?: Error): Error => Object.assign(new Error(message, { cause }), { code });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OUTBOUND_DEFAULTS, resolveOutboundOptions } from '../../src/webhooks/outbound/index.ts';
+import { OUTBOUND_DEFAULTS, resolveOutboundOptions } from '../../src/webhooks/engine/outbound/index.ts';
 
 describe('resolveOutboundOptions', () => {
   it('fills in the delivery policy defaults', () => {

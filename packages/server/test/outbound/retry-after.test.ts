@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseRetryAfter } from '../../src/webhooks/outbound/retry-after.ts';
+import { parseRetryAfter } from '../../src/webhooks/engine/outbound/retry-after.ts';
 
 const NOW = Date.parse('2024-03-01T12:00:00Z');
 

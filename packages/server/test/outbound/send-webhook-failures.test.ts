@@ -1,8 +1,8 @@
 // Network failures against real loopback listeners: each becomes a SendResult with a stable code.
 
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { closeOutboundDispatchers, sendWebhook } from '../../src/webhooks/outbound/index.ts';
-import type { OutboundOptions } from '../../src/webhooks/outbound/index.ts';
+import { closeOutboundDispatchers, sendWebhook } from '../../src/webhooks/engine/outbound/index.ts';
+import type { OutboundOptions } from '../../src/webhooks/engine/outbound/index.ts';
 import { fakeDns } from './fake-dns.ts';
 import { closedPort, expectNoOpenSockets, startReceiver, startTcpReceiver } from './loopback-receiver.ts';
 

@@ -1,8 +1,8 @@
 // sendWebhook against real HTTP receivers on loopback: what each kind of answer becomes.
 
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { closeOutboundDispatchers, sendWebhook } from '../../src/webhooks/outbound/index.ts';
-import type { OutboundOptions } from '../../src/webhooks/outbound/index.ts';
+import { closeOutboundDispatchers, sendWebhook } from '../../src/webhooks/engine/outbound/index.ts';
+import type { OutboundOptions } from '../../src/webhooks/engine/outbound/index.ts';
 import { expectNoOpenSockets, startReceiver } from './loopback-receiver.ts';
 import type { Receiver } from './loopback-receiver.ts';
 

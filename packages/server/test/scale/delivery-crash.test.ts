@@ -7,8 +7,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount } from '../../src/accounts/create-account.ts';
-import { systemClock } from '../../src/app/clock.ts';
+import { systemClock } from '../../src/core/clock.ts';
 import { newId } from '../../src/ids.ts';
+import { EventRecipients } from '../../src/webhooks/management/event-recipients.ts';
 import { openStore, type Store } from '../../src/store/store.ts';
 import { DIALECTS, POSTGRES_URL, dropSchema, uniqueSchema, type Dialect } from '../support/databases.ts';
 import { startRealid, type RealidProcess } from '../support/realid-process.ts';
@@ -29,7 +30,7 @@ async function setUp(dialect: Dialect, checks: number): Promise<Setup> {
   const schema = dialect === 'postgres' ? uniqueSchema() : undefined;
   // The key file the service processes will also find in the data folder.
   const keys = loadMasterKeys({ encryptionKey: undefined, previousEncryptionKeys: [], keyFile: undefined, dataDir });
-  const store = await openStore(schema ? { databaseUrl: POSTGRES_URL, dataDir, schema } : { dataDir }, keys);
+  const store = await openStore(schema ? { databaseUrl: POSTGRES_URL, dataDir, schema } : { dataDir }, keys, new EventRecipients());
   const receiver = await startWebhookReceiver();
   const { account } = await createAccount(store, systemClock, { name: 'Scale', plan: 'enterprise' });
   const now = Date.now();

@@ -4,7 +4,7 @@
 // pending `manual_review` sub-check for the merchant, never a pass.
 import type { DocumentData, PhotoKind, Reason, SubCheck, TurnDirection } from '../../checks/check-types.ts';
 import type { Analysis, AnalysisContext, Analyzer, PhotoInput } from '../analyzer-port.ts';
-import { reason, type ReasonCode } from '../reason-codes.ts';
+import { reason, type ReasonCode } from '../../checks/reason-codes.ts';
 import { FACE_MATCH_THRESHOLD, matchFaces } from './face/face-match.ts';
 import type { LazyPool } from './lazy-pool.ts';
 import { qualityReasons } from './quality-reasons.ts';

@@ -1,5 +1,5 @@
 // A photo-quality problem as the customer hears it: a retryable reason that says how to retake the photo.
-import { reason, type ReasonCode } from '../reason-codes.ts';
+import { reason, type ReasonCode } from '../../checks/reason-codes.ts';
 import type { Reason } from '../../checks/check-types.ts';
 import type { QualityIssue } from './quality/quality-report.ts';
 

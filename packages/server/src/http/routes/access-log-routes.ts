@@ -1,7 +1,7 @@
 // The access log over the API: one check's entries, and the whole log of the caller's mode for export
 // (JSON pages, or CSV for a spreadsheet or an auditor). Entries hold ids and actions, never personal data.
 import type { FastifyInstance } from 'fastify';
-import type { Services } from '../../app/services.ts';
+import type { Services } from '../../core/services.ts';
 import { loadCheck } from '../../checks/merchant-actions.ts';
 import type { AccessEntry } from '../../store/access-log-repo.ts';
 import { principalOf } from '../authenticate.ts';

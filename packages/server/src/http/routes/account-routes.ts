@@ -1,7 +1,7 @@
 // The calling merchant's own account, and the settings a signed-in user may change here: how long finished
 // checks keep their personal data, and whether checks compare the name on the ID with the customer's.
 import type { FastifyInstance } from 'fastify';
-import type { Services } from '../../app/services.ts';
+import type { Services } from '../../core/services.ts';
 import { AppError } from '../../errors/app-error.ts';
 import type { Account } from '../../store/accounts-repo.ts';
 import { principalOf } from '../authenticate.ts';

@@ -1,6 +1,6 @@
 // The merchant's checks API, Real ID's public paths under /api/v1.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Services } from '../../app/services.ts';
+import type { Services } from '../../core/services.ts';
 import type { CheckRecord, Step, Verdict } from '../../checks/check-types.ts';
 import type { AccessAction } from '../../store/access-log-repo.ts';
 import { checkDetail, checkSummary } from '../../checks/check-view.ts';

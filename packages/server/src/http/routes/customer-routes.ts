@@ -1,6 +1,6 @@
 // The customer's side, reached with the link's token alone (no API key): open, photos, status, privacy requests.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Services } from '../../app/services.ts';
+import type { Services } from '../../core/services.ts';
 import { PHOTO_KINDS, type PhotoKind } from '../../checks/check-types.ts';
 import { checkForToken, customerView, filePrivacyRequest, openCheck } from '../../checks/customer-actions.ts';
 import { submitPhoto } from '../../checks/submit-photo.ts';

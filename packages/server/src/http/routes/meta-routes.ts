@@ -1,6 +1,6 @@
 // Public facts about this installation: the network range webhooks come from (the source page's "Network Range").
 import type { FastifyInstance } from 'fastify';
-import type { Services } from '../../app/services.ts';
+import type { Services } from '../../core/services.ts';
 import { EVENT_SCHEMAS } from '../../events/event-schemas.ts';
 
 export function metaRoutes(s: Services) {

@@ -1,6 +1,6 @@
 // Serves a photo to whoever holds a fresh signed URL from `GET /checks/{id}?withPhotos=true`.
 import type { FastifyInstance } from 'fastify';
-import type { Services } from '../../app/services.ts';
+import type { Services } from '../../core/services.ts';
 import { AppError } from '../../errors/app-error.ts';
 import { verifyPhotoSignature } from '../../photos/photo-urls.ts';
 

@@ -2,20 +2,21 @@
 // Webhooks are an Enterprise feature; other plans get a 403 `plan_required` that says what to do.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { generateSecret } from '@realid/webhooks';
-import type { Services } from '../../app/services.ts';
+import { iso } from '../../core/iso-time.ts';
+import type { Services } from '../../core/services.ts';
 import { AppError, notFound } from '../../errors/app-error.ts';
 import type { EventType } from '../../events/event-types.ts';
 import { newId } from '../../ids.ts';
 import type { AccountLogEntry, KeyMode } from '../../store/accounts-repo.ts';
 import type { DeliveryStatus, MessageRow } from '../../store/deliveries-repo.ts';
 import type { Endpoint } from '../../store/endpoints-repo.ts';
-import { createEndpoint, updateEndpoint, type EndpointInput } from '../../webhooks/endpoint-service.ts';
-import { recoverFailed, resendMessage, sendTestEvent } from '../../webhooks/message-actions.ts';
+import { createEndpoint, updateEndpoint, type EndpointInput } from '../../webhooks/management/endpoint-service.ts';
+import { hasWebhooks } from '../../webhooks/management/event-recipients.ts';
+import { recoverFailed, resendMessage, sendTestEvent } from '../../webhooks/management/message-actions.ts';
 import { principalOf } from '../authenticate.ts';
 import { decodeCursor, page } from '../cursor.ts';
 import * as schema from '../schemas/webhook-schemas.ts';
 
-const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 
 export const endpointView = (e: Endpoint) => ({
   id: e.id,
@@ -59,7 +60,7 @@ function noticeMode(entry: AccountLogEntry, modes: Map<string, KeyMode>): KeyMod
 export function webhooksRoutes(s: Services) {
   return async (app: FastifyInstance): Promise<void> => {
     app.addHook('preHandler', async (request) => {
-      if (principalOf(request).account.plan !== 'enterprise') {
+      if (!hasWebhooks(principalOf(request).account)) {
         throw new AppError('plan_required', 'Webhooks are part of the Enterprise plan. Ask your realid operator to upgrade this account to use them.');
       }
     });

@@ -1,12 +1,11 @@
-// What the service told this account about its webhooks: endpoints failing, disabled or recovered, and
+// What the service told this account about its webhooks: endpoints failing or disabled, and
 // messages that ran out of retries.
 import { formatDateTime, humanize } from '../../../lib/format.ts';
 import { useAsync } from '../../../lib/use-async.ts';
 import { Badge, ErrorMessage } from '../../../ui/feedback.tsx';
 import { listNotices } from './webhooks-api.ts';
 
-const TONE: Record<string, 'success' | 'warning' | 'danger'> = {
-  endpoint_recovered: 'success',
+const TONE: Record<string, 'warning' | 'danger'> = {
   endpoint_failing: 'warning',
   endpoint_disabled: 'danger',
   message_exhausted: 'danger',

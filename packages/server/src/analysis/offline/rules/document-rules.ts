@@ -1,6 +1,6 @@
 // The sub-checks that what was read from an ID settles: readable, the fields a check needs, not expired, old
 // enough, and the customer's name. Pure: the same document, rules and day always give the same answer.
-import { reason } from '../../reason-codes.ts';
+import { reason } from '../../../checks/reason-codes.ts';
 import type { Customer, DocumentData, Rules, SubCheck } from '../../../checks/check-types.ts';
 import { namesMatch } from './name-match.ts';
 

@@ -1,11 +1,12 @@
 // API keys of the caller's account: list, create (the key is shown once) and revoke. Only a signed-in
 // dashboard user manages keys: a leaked test key must not be able to mint a live one.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Services } from '../../app/services.ts';
-import { addApiKey } from '../../accounts/create-account.ts';
-import { AppError } from '../../errors/app-error.ts';
-import type { ApiKeyRecord, KeyMode } from '../../store/accounts-repo.ts';
-import { principalOf } from '../authenticate.ts';
+import { iso } from '../core/iso-time.ts';
+import type { Services } from '../core/services.ts';
+import { addApiKey } from '../accounts/create-account.ts';
+import { AppError } from '../errors/app-error.ts';
+import type { ApiKeyRecord, KeyMode } from '../store/accounts-repo.ts';
+import { principalOf } from '../http/authenticate.ts';
 
 const createKeyBody = {
   type: 'object',
@@ -20,7 +21,6 @@ const keyIdParams = {
   properties: { id: { type: 'string', minLength: 1, maxLength: 64 } },
 } as const;
 
-const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 
 const keyView = (k: ApiKeyRecord) => ({
   id: k.id,

@@ -1,12 +1,14 @@
 // One attempt: sign the stored bytes with the account's active secrets, POST them safely, and decide
 // what happens next (done, retry later, or give up).
-import type { Services } from '../app/services.ts';
-import type { EventType } from '../events/event-types.ts';
-import type { Endpoint } from '../store/endpoints-repo.ts';
-import type { ClaimedDelivery, Outcome } from '../store/deliveries-repo.ts';
+import type { Services } from '../../core/services.ts';
+import type { EventType } from '../../events/event-types.ts';
+import type { Endpoint } from '../../store/endpoints-repo.ts';
+import type { ClaimedDelivery, Outcome } from '../../store/deliveries-repo.ts';
 import type { SendResult } from './outbound/index.ts';
 import type { SendJob } from './sender/send-job.ts';
-import { nextAttemptDelay, type RandomSource, type RetrySchedule } from './retry-policy.ts';
+import { destinationPolicy } from './destination-policy.ts';
+import type { RetrySchedule } from '../../config/retry-schedule.ts';
+import { nextAttemptDelay, type RandomSource } from './retry-policy.ts';
 import type { OutcomeWithContext } from './record-outcomes.ts';
 
 export interface AttemptContext {
@@ -18,6 +20,25 @@ export interface AttemptContext {
   send(job: SendJob): Promise<SendResult>;
   schedule: RetrySchedule;
   random: RandomSource;
+}
+
+/** A worker's context for its attempts, from the webhook settings. */
+export function attemptContext(s: Services, workerId: string, random: RandomSource, send: AttemptContext['send']): AttemptContext {
+  const w = s.config.webhooks;
+  const outbound = {
+    connectTimeoutMs: w.connectTimeoutMs,
+    totalTimeoutMs: w.totalTimeoutMs,
+    ...(w.localAddress ? { localAddress: w.localAddress } : {}),
+    ...(w.proxyUrl ? { proxyUrl: w.proxyUrl } : {}),
+  };
+  return {
+    s,
+    workerId,
+    schedule: w.retrySchedule,
+    random,
+    outbound: { live: { ...outbound, ...destinationPolicy(w, 'live') }, test: { ...outbound, ...destinationPolicy(w, 'test') } },
+    send,
+  };
 }
 
 export async function attemptDelivery(

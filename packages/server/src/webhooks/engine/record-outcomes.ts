@@ -1,9 +1,9 @@
 // Writes attempt outcomes in batches (group commit: one transaction, one fsync, for many attempts), together
 // with what they mean for the endpoint: failing since when, disabled after days of failure or a 410.
-import type { Services } from '../app/services.ts';
-import type { Endpoint } from '../store/endpoints-repo.ts';
-import type { Outcome } from '../store/deliveries-repo.ts';
-import type { SqlExecutor } from '../store/sql-driver.ts';
+import type { Services } from '../../core/services.ts';
+import type { Endpoint } from '../../store/endpoints-repo.ts';
+import type { Outcome } from '../../store/deliveries-repo.ts';
+import type { SqlExecutor } from '../../store/sql-driver.ts';
 import { emailNotices, logNotice, type Notice } from './account-notices.ts';
 
 export interface OutcomeWithContext {
@@ -120,7 +120,7 @@ export class OutcomeWriter {
       return error ?? new Error('the outcomes could not be written');
     }
     // Only now can other connections see the endpoint disabled: forgetting it earlier could cache it enabled.
-    if (notices.some((n) => n.kind === 'endpoint_disabled')) this.s.store.events.forgetSubscribers();
+    if (notices.some((n) => n.kind === 'endpoint_disabled')) this.s.store.events.recipientsChanged();
     if (notices.length) void emailNotices(this.s, notices);
     return undefined;
   }

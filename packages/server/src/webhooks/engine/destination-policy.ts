@@ -3,8 +3,8 @@
 // https only, whatever the settings: on a shared instance a live receiver on loopback or a private network
 // would let a merchant probe the operator's services and read their answers in the delivery log. The operator's
 // switches open loopback (a developer's receiver on the same machine) and private networks to test endpoints alone.
-import type { Config } from '../config/config.ts';
-import type { Endpoint } from '../store/endpoints-repo.ts';
+import type { Config } from '../../config/config.ts';
+import type { Endpoint } from '../../store/endpoints-repo.ts';
 
 export interface DestinationPolicy {
   readonly allowLoopback: boolean;

@@ -1,5 +1,5 @@
 // Every reason a sub-check or a photo can fail for, with whether the customer can fix it by retaking.
-import type { Reason, SubCheckName } from '../checks/check-types.ts';
+import type { Reason, SubCheckName } from './check-types.ts';
 
 export const REASONS = {
   photo_blurry: { retryable: true, message: 'The photo is blurry. Hold the camera steady and retake it.' },
@@ -29,8 +29,6 @@ export const REASONS = {
 } as const satisfies Record<string, Omit<Reason, 'code'>>;
 
 export type ReasonCode = keyof typeof REASONS;
-
-export const isReasonCode = (code: string): code is ReasonCode => Object.hasOwn(REASONS, code);
 
 export const reason = (code: ReasonCode, message?: string): Reason => ({
   code,

@@ -1,9 +1,9 @@
 // Telling a merchant about their webhooks' health: an entry in the account's event log, and an email.
-import type { Services } from '../app/services.ts';
-import { newId } from '../ids.ts';
-import type { SqlExecutor } from '../store/sql-driver.ts';
+import type { Services } from '../../core/services.ts';
+import { newId } from '../../ids.ts';
+import type { SqlExecutor } from '../../store/sql-driver.ts';
 
-export type NoticeKind = 'endpoint_failing' | 'endpoint_disabled' | 'message_exhausted' | 'endpoint_recovered';
+export type NoticeKind = 'endpoint_failing' | 'endpoint_disabled' | 'message_exhausted';
 
 export interface Notice {
   accountId: string;
@@ -17,7 +17,6 @@ const SUBJECTS: Record<NoticeKind, string> = {
   endpoint_failing: 'A webhook endpoint is failing',
   endpoint_disabled: 'A webhook endpoint was disabled',
   message_exhausted: 'A webhook could not be delivered',
-  endpoint_recovered: 'A webhook endpoint recovered',
 };
 
 export async function logNotice(s: Services, tx: SqlExecutor, notice: Notice): Promise<void> {

@@ -1,11 +1,11 @@
 // Resending one message, recovering every failed message of an endpoint since a time, and test events.
-import type { Services } from '../app/services.ts';
-import { AppError } from '../errors/app-error.ts';
-import { buildEvent, type EventType } from '../events/event-types.ts';
-import { newId } from '../ids.ts';
-import type { Endpoint } from '../store/endpoints-repo.ts';
-import { DELIVERIES_CHANNEL } from '../store/events-repo.ts';
-import type { MessageRow } from '../store/deliveries-repo.ts';
+import type { Services } from '../../core/services.ts';
+import { AppError } from '../../errors/app-error.ts';
+import { buildEvent, type EventType } from '../../events/event-types.ts';
+import { newId } from '../../ids.ts';
+import type { Endpoint } from '../../store/endpoints-repo.ts';
+import { DELIVERIES_CHANNEL } from '../../store/events-repo.ts';
+import type { MessageRow } from '../../store/deliveries-repo.ts';
 
 async function requeue(s: Services, accountId: string, messages: readonly MessageRow[]): Promise<string[]> {
   const now = s.clock.now();

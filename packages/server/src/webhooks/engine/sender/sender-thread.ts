@@ -3,7 +3,7 @@
 // taking turns on the event loop. Jobs and results cross in batches; a thread that dies fails the attempts
 // in flight (their leases expire and they are sent again) and the next job starts a new one.
 import type { Worker } from 'node:worker_threads';
-import { startThread } from '../../runtime/start-thread.ts';
+import { startThread } from '../../../runtime/start-thread.ts';
 import type { SendResult } from '../outbound/index.ts';
 import type { SendJob } from './send-job.ts';
 

@@ -1,8 +1,8 @@
 // Re-wraps every data key and service key under the current master key, in batches of short transactions,
 // so the service keeps running meanwhile. Nothing is decrypted but the keys themselves: the sealed data, the
 // photos and the search tokens stay as they are.
-import { rewrapServiceKeys } from '../store/service-keys-repo.ts';
-import type { Store } from '../store/store.ts';
+import { rewrapServiceKeys } from './service-keys-repo.ts';
+import type { Store } from './store.ts';
 
 const BATCH = 500;
 

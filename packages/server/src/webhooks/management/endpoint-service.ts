@@ -1,12 +1,12 @@
 // Creating and changing webhook endpoints: the URL is checked the way deliveries will check it, so a
 // merchant hears "blocked_address" or "https required" now rather than from a failed delivery later.
-import type { Services } from '../app/services.ts';
-import { AppError } from '../errors/app-error.ts';
-import { isEventType, type EventType } from '../events/event-types.ts';
-import { newId } from '../ids.ts';
-import type { Endpoint } from '../store/endpoints-repo.ts';
-import { destinationPolicy } from './destination-policy.ts';
-import { checkLiteralHost, parseWebhookUrl, resolveAndCheck, systemResolver } from './outbound/index.ts';
+import type { Services } from '../../core/services.ts';
+import { AppError } from '../../errors/app-error.ts';
+import { isEventType, type EventType } from '../../events/event-types.ts';
+import { newId } from '../../ids.ts';
+import type { Endpoint } from '../../store/endpoints-repo.ts';
+import { destinationPolicy } from '../engine/destination-policy.ts';
+import { checkLiteralHost, parseWebhookUrl, resolveAndCheck, systemResolver } from '../engine/outbound/index.ts';
 
 export const MAX_ENDPOINTS_PER_ACCOUNT = 50;
 
