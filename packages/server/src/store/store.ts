@@ -17,6 +17,7 @@ import { EventsRepo } from './events-repo.ts';
 import { EndpointsRepo } from './endpoints-repo.ts';
 import { DeliveriesRepo } from './deliveries-repo.ts';
 import { UsersRepo } from './users-repo.ts';
+import { ServiceStatsRepo } from './service-stats-repo.ts';
 
 export class Store {
   readonly accounts: AccountsRepo;
@@ -27,6 +28,8 @@ export class Store {
   readonly endpoints: EndpointsRepo;
   readonly deliveries: DeliveriesRepo;
   readonly users: UsersRepo;
+  /** Counts for the metrics endpoint. */
+  readonly stats: ServiceStatsRepo;
 
   constructor(
     readonly driver: SqlDriver,
@@ -41,6 +44,7 @@ export class Store {
     this.endpoints = new EndpointsRepo(driver, subscriptionsChanged);
     this.deliveries = new DeliveriesRepo(driver);
     this.users = new UsersRepo(driver);
+    this.stats = new ServiceStatsRepo(driver);
   }
 
   close(): Promise<void> {

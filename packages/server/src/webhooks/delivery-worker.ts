@@ -10,6 +10,7 @@ import type { Endpoint } from '../store/endpoints-repo.ts';
 import { attemptDelivery, type AttemptContext } from './attempt-delivery.ts';
 import { ClaimMemory } from './claim-memory.ts';
 import { destinationPolicy } from './destination-policy.ts';
+import { observeAttempt } from './observe-attempt.ts';
 import { OutcomeWriter } from './record-outcomes.ts';
 import { parseRetrySchedule, type RandomSource } from './retry-policy.ts';
 import { processSender } from './sender/sender-thread.ts';
@@ -283,6 +284,7 @@ export class DeliveryWorker {
         const result = await attemptDelivery(this.ctx, d, endpoint, payload, secrets);
         if (result.outcome.result === 'delivered') this.failing.delete(d.endpointId);
         else this.failing.add(d.endpointId);
+        observeAttempt(this.s, result);
         await this.writer.record(result);
       }
     } catch (error) {
