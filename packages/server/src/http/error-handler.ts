@@ -1,6 +1,6 @@
 // The one place errors become HTTP: typed errors keep their code; framework errors get ours; the rest is a bare 500.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, type ErrorCode, type FieldError } from '../errors/app-error.ts';
+import { AppError, RateLimitedError, type ErrorCode, type FieldError } from '../errors/app-error.ts';
 import { REQUEST_ID_HEADER } from './request-id.ts';
 
 const FRAMEWORK_CODES: Record<string, ErrorCode> = {
@@ -39,8 +39,10 @@ export function toAppError(error: FastifyError): AppError | undefined {
   return undefined;
 }
 
-const send = (reply: FastifyReply, known: AppError) =>
-  reply.status(known.status).send({ error: { code: known.code, message: known.message, ...(known.fields ? { fields: known.fields } : {}) } });
+const send = (reply: FastifyReply, known: AppError) => {
+  if (known instanceof RateLimitedError) reply.header('retry-after', String(known.retryAfterSeconds));
+  return reply.status(known.status).send({ error: { code: known.code, message: known.message, ...(known.fields ? { fields: known.fields } : {}) } });
+};
 
 /**
  * Fastify's router answers some requests before any route or error handler runs (a path that is not valid

@@ -18,6 +18,8 @@ import { EndpointsRepo } from './endpoints-repo.ts';
 import { DeliveriesRepo } from './deliveries-repo.ts';
 import { UsersRepo } from './users-repo.ts';
 import { ServiceStatsRepo } from './service-stats-repo.ts';
+import { RateLimitsRepo } from './rate-limits-repo.ts';
+import { IdempotencyRepo } from './idempotency-repo.ts';
 
 export class Store {
   readonly accounts: AccountsRepo;
@@ -30,6 +32,8 @@ export class Store {
   readonly users: UsersRepo;
   /** Counts for the metrics endpoint. */
   readonly stats: ServiceStatsRepo;
+  readonly rateLimits: RateLimitsRepo;
+  readonly idempotency: IdempotencyRepo;
 
   constructor(
     readonly driver: SqlDriver,
@@ -45,6 +49,8 @@ export class Store {
     this.deliveries = new DeliveriesRepo(driver);
     this.users = new UsersRepo(driver);
     this.stats = new ServiceStatsRepo(driver);
+    this.rateLimits = new RateLimitsRepo(driver);
+    this.idempotency = new IdempotencyRepo(driver, cipher);
   }
 
   close(): Promise<void> {
