@@ -22,7 +22,7 @@ export class RateLimitsRepo {
 
   /** Counts one hit; a window that has ended starts over with this one. */
   async hit(bucket: string, windowMs: number, now: number): Promise<BucketCount> {
-    const [row] = await this.db.allRelaxed<{ hits: unknown; expires_at: unknown }>(
+    const [row] = await this.db.allCounter<{ hits: unknown; expires_at: unknown }>(
       `INSERT INTO rate_limits (bucket, hits, expires_at) VALUES (?, 1, ?)
        ON CONFLICT (bucket) DO UPDATE SET
          hits = CASE WHEN rate_limits.expires_at <= ? THEN 1 ELSE rate_limits.hits + 1 END,
