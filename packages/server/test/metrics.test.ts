@@ -10,7 +10,7 @@ import { systemClock } from '../src/app/clock.ts';
 import { loadMasterKeys } from '../src/keys/master-key-source.ts';
 import { openStore, type Store } from '../src/store/store.ts';
 import { DIALECTS, POSTGRES_URL, dropSchema, uniqueSchema } from './support/databases.ts';
-import { freePort, startRealid, type RealidProcess } from './support/realid-process.ts';
+import { freePort, runRealid, startRealid, type RealidProcess } from './support/realid-process.ts';
 import { startWebhookReceiver, waitFor, type WebhookReceiver } from './support/webhook-receiver.ts';
 
 interface Sample {
@@ -48,6 +48,7 @@ describe.each(DIALECTS)('operability of a running service on %s', (dialect) => {
   let server: RealidProcess;
   let api: string;
   let metricsUrl: string;
+  let env: Record<string, string>;
 
   const call = async (method: string, p: string, body?: unknown, headers: Record<string, string> = {}) => {
     const response = await fetch(`${api}${p}`, {
@@ -75,7 +76,7 @@ describe.each(DIALECTS)('operability of a running service on %s', (dialect) => {
     broken = await startWebhookReceiver();
     broken.behaviour = () => ({ status: 503, body: 'down for maintenance' });
     const [port, metricsPort] = [await freePort(), await freePort()];
-    const env: Record<string, string> = {
+    env = {
       REALID_DATA_DIR: dataDir,
       PORT: String(port),
       HOST: '127.0.0.1',
@@ -189,5 +190,27 @@ describe.each(DIALECTS)('operability of a running service on %s', (dialect) => {
     const other = await fetch(metricsUrl.replace(/\/metrics$/, '/api/v1/checks'));
     expect(other.status).toBe(404);
     await other.text();
+  });
+
+  // On SQLite one process owns the queue (the running `serve`), so a second worker is a PostgreSQL setup.
+  it.runIf(dialect === 'postgres')('serves metrics from a delivery worker too, which has no API', async () => {
+    const port = await freePort();
+    const worker = startRealid(['worker'], { ...env, PORT: '0', REALID_METRICS_PORT: String(port) });
+    try {
+      const url = `http://127.0.0.1:${port}/metrics`;
+      await waitFor(async () => (await fetch(url).catch(() => undefined))?.status === 200, `the worker's metrics (${worker.output()})`, 30_000);
+      const samples = parseMetrics(await (await fetch(url)).text());
+      expect(value(samples, 'realid_webhook_queue_depth', { state: 'scheduled' })).toBe(3);
+      expect(samples.some((s) => s.name === 'realid_webhook_attempts_total' || s.name === 'realid_nodejs_eventloop_lag_seconds')).toBe(true);
+    } finally {
+      await worker.kill('SIGTERM');
+    }
+  });
+
+  it('stops with a clear message when the metrics port is taken', async () => {
+    const taken = new URL(api).port;
+    const { code, output } = await runRealid(['serve'], { ...env, PORT: String(await freePort()), REALID_METRICS_PORT: taken });
+    expect(code).toBe(1);
+    expect(output).toContain(`Cannot listen on 127.0.0.1:${taken}: the port is in use (another realid?). Choose another with REALID_METRICS_PORT.`);
   });
 });
