@@ -37,7 +37,7 @@ export function checksRoutes(s: Services) {
   }
 
   return async (app: FastifyInstance): Promise<void> => {
-    app.post<{ Body: CreateCheckBody }>('/checks', { schema: { body: schema.createCheckBody, tags: ['checks'] } }, async (request, reply) => {
+    app.post<{ Body: CreateCheckBody }>('/checks', { schema: { body: schema.createCheckBody, headers: schema.createCheckHeaders, tags: ['checks'] } }, async (request, reply) => {
       const key = validIdempotencyKey(request.headers['idempotency-key']);
       if (key !== undefined) {
         const { answer, replayed } = await createCheckOnce(s, principalOf(request), key, request.body);
