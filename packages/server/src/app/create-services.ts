@@ -64,9 +64,9 @@ export async function createServices(config: Config, overrides: ServiceOverrides
   const masterKeys = loadMasterKeys(config, logger);
   const store = overrides.store ?? (await openStore(storeLocation(config), masterKeys));
   warnIfOpenToOthers(config, logger);
-  const analysisPool = new LazyPool({ size: config.analysis.threads, taskTimeoutMs: config.analysis.taskTimeoutMs });
-  const clock = overrides.clock ?? systemClock;
   const metrics = new Metrics();
+  const analysisPool = new LazyPool({ size: config.analysis.threads, taskTimeoutMs: config.analysis.taskTimeoutMs }, metrics.observeAnalysisTask);
+  const clock = overrides.clock ?? systemClock;
   registerDatabaseGauges(metrics, store.stats, clock, logger);
   return {
     config,

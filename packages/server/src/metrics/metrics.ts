@@ -1,6 +1,7 @@
 // The process's Prometheus instruments. Labels are bounded sets chosen here (outcomes, status classes, route
 // patterns, step names): never an account, endpoint, URL, key or anything a customer typed.
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { TaskOutcome } from '../analysis/offline/pool/task-outcome.ts';
 
 /** `2xx`…`5xx`, or `none` when no answer came (timeout, refused connection, blocked address). */
 export const statusClass = (status: number | null | undefined): string =>
@@ -38,6 +39,27 @@ export class Metrics {
     buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 1.5, 2, 4, 8, 15, 30],
     registers: [this.registry],
   });
+
+  readonly analysisTaskSeconds = new Histogram({
+    name: 'realid_analysis_task_seconds',
+    help: 'The offline analyzer\'s tasks on its worker threads, by task kind and status (done, timeout): time in the thread.',
+    labelNames: ['task', 'status'] as const,
+    buckets: [0.05, 0.1, 0.25, 0.5, 1, 1.5, 2, 4, 8, 15, 30],
+    registers: [this.registry],
+  });
+
+  readonly analysisTaskFailures = new Counter({
+    name: 'realid_analysis_task_failures_total',
+    help: 'Offline analysis tasks that failed (task_error, worker_crashed, worker_start_failed, pool_closed): each goes to manual review.',
+    labelNames: ['task', 'failure'] as const,
+    registers: [this.registry],
+  });
+
+  /** For the analysis pool: every task's outcome. */
+  readonly observeAnalysisTask = (task: string, outcome: TaskOutcome<unknown>): void => {
+    if (outcome.status === 'failed') this.analysisTaskFailures.inc({ task, failure: outcome.failure });
+    else this.analysisTaskSeconds.observe({ task, status: outcome.status }, outcome.ms / 1000);
+  };
 
   private defaultsOn = false;
 
