@@ -55,6 +55,9 @@ describe.each(DIALECTS)('idempotency keys and rate limits on %s', (dialect) => {
     expect(again.body).toEqual(first.body);
     expect(await checksOf(account.id)).toBe(1);
     expect(await deliveredEvents(account.id)).toBe(1);
+    // The replay showed the customer's data again: the access log says so.
+    const log = await t.api(testKey, 'GET', `/api/v1/checks/${first.body.check.id}/access-log`);
+    expect(log.body.entries.map((e: { action: string }) => e.action)).toEqual(['created', 'viewed']);
   });
 
   it('creates one check when requests with one key race on two processes', async () => {

@@ -46,7 +46,12 @@ async function replay(s: Services, principal: Principal, stored: StoredAnswer, r
   if (stored.requestHash !== requestHash) {
     throw new AppError('idempotency_key_reused', 'This Idempotency-Key was used with another request body in the last 24 hours; use a new key for a new check.');
   }
-  if (stored.answer !== undefined) return { answer: stored.answer, replayed: true };
+  if (stored.answer !== undefined) {
+    // The answer holds the customer's personal data: reading it again is an access like any other.
+    const { account, actor } = principal;
+    await s.store.driver.transaction((tx) => s.store.accessLog.record(tx, account.id, [stored.checkId], actor, 'viewed', s.clock.now()));
+    return { answer: stored.answer, replayed: true };
+  }
   // The check's personal data was deleted, and with its key the sealed answer: the tombstone stands in for it.
   const check = await loadCheck(s, principal, stored.checkId);
   return { answer: { message: 'Delivered ID check', check: checkSummary(check, principal.account) }, replayed: true };
