@@ -23,11 +23,11 @@ export interface CreateAnswer {
 class KeyTaken extends Error {}
 
 /** JSON with object keys sorted, so a body sent with its fields in another order is the same request. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value !== null && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
   }
   return JSON.stringify(value) ?? 'null';
 }
@@ -60,7 +60,7 @@ async function replay(s: Services, principal: Principal, stored: StoredAnswer, r
 export async function createCheckOnce(s: Services, principal: Principal, key: string, body: CreateCheckBody): Promise<CreateAnswer> {
   const { account, mode, actor } = principal;
   const scope: IdempotencyScope = { accountId: account.id, mode, keyHash: sha256Hex(key) };
-  const requestHash = sha256Hex(canonical(body));
+  const requestHash = sha256Hex(canonicalJson(body));
   const now = s.clock.now();
   void s.store.idempotency.prune(now).catch((error: Error) => s.logger.warn({ err: { message: error.message } }, 'could not prune expired idempotency keys'));
   const earlier = await s.store.idempotency.find(scope, now);
