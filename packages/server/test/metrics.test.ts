@@ -45,6 +45,7 @@ describe.each(DIALECTS)('operability of a running service on %s', (dialect) => {
   let created: CreatedAccount;
   let healthy: WebhookReceiver;
   let broken: WebhookReceiver;
+  let gone: WebhookReceiver;
   let server: RealidProcess;
   let api: string;
   let metricsUrl: string;
@@ -75,6 +76,8 @@ describe.each(DIALECTS)('operability of a running service on %s', (dialect) => {
     healthy = await startWebhookReceiver();
     broken = await startWebhookReceiver();
     broken.behaviour = () => ({ status: 503, body: 'down for maintenance' });
+    gone = await startWebhookReceiver();
+    gone.behaviour = () => ({ status: 410 });
     const [port, metricsPort] = [await freePort(), await freePort()];
     env = {
       REALID_DATA_DIR: dataDir,
@@ -94,6 +97,7 @@ describe.each(DIALECTS)('operability of a running service on %s', (dialect) => {
     await server?.kill('SIGTERM');
     await healthy?.close();
     await broken?.close();
+    await gone?.close();
     await store?.close();
     if (schema) await dropSchema(schema);
     await rm(dataDir, { recursive: true, force: true });
@@ -108,6 +112,7 @@ describe.each(DIALECTS)('operability of a running service on %s', (dialect) => {
     // The query string stands for a merchant's secret in its URL: it must reach neither logs nor metrics.
     const bad = await call('POST', '/api/v1/webhooks/endpoints', { url: `${broken.url}?token=endpoint-secret-123`, event_types: ['check.delivered'] });
     expect(bad.status).toBe(201);
+    expect((await call('POST', '/api/v1/webhooks/endpoints', { url: gone.url, event_types: ['check.completed'] })).status).toBe(201);
     const checks = [];
     for (const email of ['ann@example.com', 'bob@example.com', 'cy@example.com']) {
       const answer = await call('POST', '/api/v1/checks', { customer: { email, first_name: 'Private' } });
@@ -118,21 +123,26 @@ describe.each(DIALECTS)('operability of a running service on %s', (dialect) => {
     expect((await call('POST', `/api/v1/checks/${checks[1]}/simulate`, { action: 'submit_photo', kind: 'front' })).status).toBe(200);
     await waitFor(() => healthy.accepted().length === 4, 'three check.delivered and one check.completed');
     await waitFor(() => broken.deliveries.length === 3, 'three attempts at the broken endpoint');
+    await waitFor(() => gone.deliveries.length === 1, 'the attempt at the endpoint that is gone');
 
     let after = (await scrape()).samples;
     await waitFor(async () => {
       after = (await scrape()).samples;
-      return value(after, 'realid_webhook_attempts_total', { outcome: 'retry' }) === 3 && value(after, 'realid_webhook_endpoints', { state: 'failing' }) === 1;
+      return (
+        value(after, 'realid_webhook_attempts_total', { outcome: 'retry' }) === 3 &&
+        value(after, 'realid_webhook_endpoints', { state: 'failing' }) === 1 &&
+        value(after, 'realid_webhook_endpoints', { state: 'disabled' }) === 1
+      );
     }, 'the outcomes to be recorded');
     expect(value(after, 'realid_webhook_attempts_total', { outcome: 'delivered', status_class: '2xx' })).toBe(4);
     expect(value(after, 'realid_webhook_attempts_total', { outcome: 'retry', status_class: '5xx' })).toBe(3);
+    expect(value(after, 'realid_webhook_attempts_total', { outcome: 'failed', status_class: '4xx' })).toBe(1);
     expect(value(after, 'realid_webhook_delivery_latency_seconds_count')).toBe(4);
     expect(value(after, 'realid_webhook_delivery_latency_seconds_bucket', { le: '+Inf' })).toBe(4);
     // The broken endpoint's three messages wait for their retry in an hour; nothing is due or waiting.
     expect(value(after, 'realid_webhook_queue_depth', { state: 'scheduled' })).toBe(3);
     expect(value(after, 'realid_webhook_queue_depth', { state: 'due' })).toBe(0);
     expect(value(after, 'realid_webhook_queue_oldest_age_seconds', { state: 'due' })).toBe(0);
-    expect(value(after, 'realid_webhook_endpoints', { state: 'disabled' })).toBe(0);
     expect(value(after, 'realid_checks_in_progress', { step: 'delivered' })).toBe(1);
     expect(value(after, 'realid_checks_in_progress', { step: 'submitted-photo' })).toBe(1);
     expect(value(after, 'realid_analysis_duration_seconds_count', { analyzer: 'simulator', kind: 'front', result: 'accepted' })).toBe(1);
@@ -154,14 +164,18 @@ describe.each(DIALECTS)('operability of a running service on %s', (dialect) => {
   it('logs a warning for each failed attempt, with the endpoint id, status, attempt and next attempt, never the URL', async () => {
     const endpoints = (await call('GET', '/api/v1/webhooks/endpoints')).body.endpoints as { id: string; url: string }[];
     const brokenId = endpoints.find((e) => e.url.startsWith(broken.url))!.id;
+    const goneId = endpoints.find((e) => e.url === gone.url)!.id;
     const lines = server
       .output()
       .split('\n')
       .filter((l) => l.startsWith('{'))
       .map((l) => JSON.parse(l) as Record<string, unknown>)
       .filter((l) => typeof l.msg === 'string' && l.msg.startsWith('webhook attempt failed'));
-    expect(lines).toHaveLength(3);
-    for (const line of lines) {
+    expect(lines).toHaveLength(4);
+    expect(lines.filter((l) => l.endpointId === goneId)).toEqual([
+      expect.objectContaining({ level: 40, status: 410, attempt: 1, eventType: 'check.completed', nextAttemptAt: null, endpointDisabled: 'gone' }),
+    ]);
+    for (const line of lines.filter((l) => l.endpointId !== goneId)) {
       expect(line).toMatchObject({ level: 40, endpointId: brokenId, status: 503, attempt: 1, eventType: 'check.delivered' });
       expect(Date.parse(line.nextAttemptAt as string)).toBeGreaterThan(Date.now() + 40 * 60_000); // an hour, ±20 %
     }
