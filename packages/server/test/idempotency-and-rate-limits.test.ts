@@ -40,10 +40,17 @@ describe.each(DIALECTS)('idempotency keys and rate limits on %s', (dialect) => {
   const deliveredEvents = (accountId: string) => count(`SELECT COUNT(*) AS n FROM events WHERE account_id = ? AND type = 'check.delivered'`, [accountId]);
   const checksOf = (accountId: string) => count('SELECT COUNT(*) AS n FROM checks WHERE account_id = ?', [accountId]);
 
+  /** A counter's value in one app instance's registry (counters are per process). */
+  const counter = async (services: Services, name: string, labels = '') => {
+    const text = await services.metrics.registry.getSingleMetricAsString(name);
+    return Number(new RegExp(`^${name}${labels.replace(/[{}]/g, '\\$&')} (\\S+)$`, 'm').exec(text)?.[1] ?? 0);
+  };
+
   const body = { customer: { email: 'jane@example.com', first_name: 'Jane' }, order: { name: '#1001' } };
 
   it('answers the same key and body with the first answer, from either process, with one check and one event', async () => {
     const { account, testKey } = await t.newAccount();
+    const replaysBefore = await counter(second.services, 'realid_idempotent_replays_total');
     const first = await post(t.url, testKey, body, { 'idempotency-key': 'order-1001' });
     expect(first.status).toBe(201);
     expect(first.headers.get('idempotent-replayed')).toBeNull();
@@ -53,6 +60,7 @@ describe.each(DIALECTS)('idempotency keys and rate limits on %s', (dialect) => {
     expect(again.status).toBe(201);
     expect(again.headers.get('idempotent-replayed')).toBe('true');
     expect(again.body).toEqual(first.body);
+    expect((await counter(second.services, 'realid_idempotent_replays_total')) - replaysBefore).toBe(1);
     expect(await checksOf(account.id)).toBe(1);
     expect(await deliveredEvents(account.id)).toBe(1);
     // The replay showed the customer's data again: the access log says so.
@@ -125,8 +133,10 @@ describe.each(DIALECTS)('idempotency keys and rate limits on %s', (dialect) => {
       const { testKey, liveKey } = await t.newAccount();
       const get = (base: string, key: string) => fetch(`${base}/api/v1/account`, { headers: { authorization: `Bearer ${key}` } });
       for (const base of [t.url, second.url, t.url]) expect((await get(base, testKey)).status).toBe(200);
+      const refusedBefore = await counter(second.services, 'realid_rate_limited_total', '{limit="api"}');
       const limited = await get(second.url, testKey);
       expect(limited.status).toBe(429);
+      expect((await counter(second.services, 'realid_rate_limited_total', '{limit="api"}')) - refusedBefore).toBe(1);
       expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
       expect(Number(limited.headers.get('retry-after'))).toBeLessThanOrEqual(60);
       expect(((await limited.json()) as any).error.code).toBe('rate_limited');

@@ -46,6 +46,7 @@ async function replay(s: Services, principal: Principal, stored: StoredAnswer, r
   if (stored.requestHash !== requestHash) {
     throw new AppError('idempotency_key_reused', 'This Idempotency-Key was used with another request body in the last 24 hours; use a new key for a new check.');
   }
+  s.metrics.idempotentReplays.inc();
   if (stored.answer !== undefined) {
     // The answer holds the customer's personal data: reading it again is an access like any other.
     const { account, actor } = principal;

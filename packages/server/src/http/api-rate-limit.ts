@@ -13,6 +13,7 @@ export async function limitApiRequests(s: Services, principal: Principal): Promi
   void s.store.rateLimits.prune(now).catch((error: Error) => s.logger.warn({ err: { message: error.message } }, 'could not prune ended rate-limit windows'));
   const limit = s.config.rateLimits.apiPerMinute;
   if (hits > limit) {
+    s.metrics.rateLimited.inc({ limit: 'api' });
     throw new RateLimitedError(`More than ${limit} requests in a minute with this key. Wait and retry.`, Math.max(1, Math.ceil((resetAt - now) / 1000)));
   }
 }

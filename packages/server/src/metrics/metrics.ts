@@ -55,6 +55,19 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly rateLimited = new Counter({
+    name: 'realid_rate_limited_total',
+    help: 'Requests refused with 429 rate_limited, by limit (api: requests per key; login: failed sign-ins).',
+    labelNames: ['limit'] as const,
+    registers: [this.registry],
+  });
+
+  readonly idempotentReplays = new Counter({
+    name: 'realid_idempotent_replays_total',
+    help: 'POST /checks answered from an earlier request with the same Idempotency-Key instead of creating a check.',
+    registers: [this.registry],
+  });
+
   /** For the analysis pool: every task's outcome. */
   readonly observeAnalysisTask = (task: string, outcome: TaskOutcome<unknown>): void => {
     if (outcome.status === 'failed') this.analysisTaskFailures.inc({ task, failure: outcome.failure });

@@ -24,7 +24,10 @@ export function authRoutes(s: Services, limiter = new LoginRateLimit(s)) {
       const email = normalizeEmail(request.body.email);
       const now = s.clock.now();
       const wait = await limiter.retryAfter(email, request.ip, now);
-      if (wait > 0) throw new RateLimitedError('Too many sign-in attempts. Wait a few minutes and try again.', Math.ceil(wait / 1000));
+      if (wait > 0) {
+        s.metrics.rateLimited.inc({ limit: 'login' });
+        throw new RateLimitedError('Too many sign-in attempts. Wait a few minutes and try again.', Math.ceil(wait / 1000));
+      }
       const user = await s.store.users.findByEmail(email);
       const matches = await verifyPassword(request.body.password, user?.passwordHash ?? (await dummyHash()));
       const account = user && matches ? await s.store.accounts.get(user.accountId) : undefined;
