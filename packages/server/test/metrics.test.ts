@@ -129,6 +129,8 @@ describe.each(DIALECTS)('operability of a running service on %s', (dialect) => {
     await waitFor(async () => {
       after = (await scrape()).samples;
       return (
+        value(after, 'realid_webhook_attempts_total', { outcome: 'delivered' }) === 4 &&
+        value(after, 'realid_webhook_attempts_total', { outcome: 'failed' }) === 1 &&
         value(after, 'realid_webhook_attempts_total', { outcome: 'retry' }) === 3 &&
         value(after, 'realid_webhook_endpoints', { state: 'failing' }) === 1 &&
         value(after, 'realid_webhook_endpoints', { state: 'disabled' }) === 1
