@@ -167,12 +167,16 @@ describe.each(DIALECTS)('operability of a running service on %s', (dialect) => {
     const endpoints = (await call('GET', '/api/v1/webhooks/endpoints')).body.endpoints as { id: string; url: string }[];
     const brokenId = endpoints.find((e) => e.url.startsWith(broken.url))!.id;
     const goneId = endpoints.find((e) => e.url === gone.url)!.id;
-    const lines = server
-      .output()
-      .split('\n')
-      .filter((l) => l.startsWith('{'))
-      .map((l) => JSON.parse(l) as Record<string, unknown>)
-      .filter((l) => typeof l.msg === 'string' && l.msg.startsWith('webhook attempt failed'));
+    const failures = () =>
+      server
+        .output()
+        .split('\n')
+        .filter((l) => l.startsWith('{'))
+        .map((l) => JSON.parse(l) as Record<string, unknown>)
+        .filter((l) => typeof l.msg === 'string' && l.msg.startsWith('webhook attempt failed'));
+    // The child's output arrives through a pipe, a moment after the outcomes were counted.
+    await waitFor(() => failures().length >= 4, 'four warnings in the log');
+    const lines = failures();
     expect(lines).toHaveLength(4);
     expect(lines.filter((l) => l.endpointId === goneId)).toEqual([
       expect.objectContaining({ level: 40, status: 410, attempt: 1, eventType: 'check.completed', nextAttemptAt: null, endpointDisabled: 'gone' }),
