@@ -35,6 +35,19 @@ describe('configuration', () => {
     expect(loadConfig({ file, env: { PORT: '6000' }, overrides: { port: 7000 } }).port).toBe(7000);
   });
 
+  it('reads the metrics port and the request limits, refusing a metrics port that is the API’s and a limit of 0', () => {
+    const off = loadConfig({ env: {} });
+    expect(off.metrics).toEqual({ port: undefined, host: undefined });
+    expect(off.rateLimits.apiPerMinute).toBe(60_000);
+    const on = loadConfig({ env: { REALID_METRICS_PORT: '9464', REALID_METRICS_HOST: '127.0.0.1', REALID_API_RATE_LIMIT: '600' } });
+    expect(on.metrics).toEqual({ port: 9464, host: '127.0.0.1' });
+    expect(on.rateLimits.apiPerMinute).toBe(600);
+    expect(() => loadConfig({ env: { PORT: '9464', REALID_METRICS_PORT: '9464' } })).toThrow(/REALID_METRICS_PORT must be a port .* other than PORT/);
+    expect(() => loadConfig({ env: { REALID_METRICS_PORT: '70000' } })).toThrow(ConfigError);
+    expect(() => loadConfig({ env: { REALID_API_RATE_LIMIT: '0' } })).toThrow(/rateLimits.apiPerMinute must be at least 1/);
+    expect(() => loadConfig({ env: { REALID_API_RATE_LIMIT: 'lots' } })).toThrow(/REALID_API_RATE_LIMIT must be a non-negative integer/);
+  });
+
   it('reads the HTTP server’s limits, with defaults that bound slow clients', () => {
     expect(loadConfig({ env: {} }).http).toEqual({ headersTimeoutMs: 10_000, requestTimeoutMs: 120_000, keepAliveTimeoutMs: 5_000, maxConnections: 512 });
     const env = { REALID_HTTP_HEADERS_TIMEOUT_MS: '2000', REALID_HTTP_REQUEST_TIMEOUT_MS: '30000', REALID_HTTP_KEEP_ALIVE_TIMEOUT_MS: '65000', REALID_HTTP_MAX_CONNECTIONS: '100' };

@@ -48,7 +48,7 @@ const connections = (t: TestService): Promise<number> =>
 
 const timedOut = (client: RawClient) => {
   const [head = '', body = ''] = client.received().split('\r\n\r\n');
-  return head.startsWith('HTTP/1.1 408') && JSON.parse(body).error.code === 'request_timeout';
+  return head.startsWith('HTTP/1.1 408') && /\r\nX-Request-Id: [0-9a-f-]{36}\r\n/.test(head) && JSON.parse(body).error.code === 'request_timeout';
 };
 
 describe('slow clients cannot lock others out', () => {

@@ -188,6 +188,40 @@ describe.each(DIALECTS)('storage port on %s', (dialect) => {
     store.events.recipientsChanged();
     expect(await queued()).toBe(0);
   });
+
+  it('counts rate-limit hits in windows that start with their first hit, and forgets ended ones', async () => {
+    const now = clock.now();
+    const bucket = `conformance-${dialect}`;
+    expect(await store.rateLimits.hit(bucket, 60_000, now)).toEqual({ hits: 1, resetAt: now + 60_000 });
+    expect(await store.rateLimits.hit(bucket, 60_000, now + 59_999)).toEqual({ hits: 2, resetAt: now + 60_000 });
+    expect((await store.rateLimits.peek([bucket, 'other'], now + 1)).get(bucket)).toEqual({ hits: 2, resetAt: now + 60_000 });
+    expect((await store.rateLimits.peek([bucket], now + 60_000)).size).toBe(0);
+    expect(await store.rateLimits.hit(bucket, 60_000, now + 60_000)).toEqual({ hits: 1, resetAt: now + 120_000 });
+    await store.rateLimits.clear(bucket);
+    expect((await store.rateLimits.peek([bucket], now)).size).toBe(0);
+    await store.rateLimits.hit(bucket, 1_000, now);
+    await store.rateLimits.prune(now + 1_000);
+    expect(await store.driver.get('SELECT bucket FROM rate_limits WHERE bucket = ?', [bucket])).toBeUndefined();
+  });
+
+  it('claims an idempotency key once until it expires, and keeps the answer sealed with the check’s key', async () => {
+    const { account } = await createAccount(store, clock, { name: 'Idem', plan: 'enterprise' });
+    const scope = { accountId: account.id, mode: 'test' as const, keyHash: `hash-${dialect}` };
+    const now = clock.now();
+    const dataKey = Buffer.alloc(32, 7);
+    const claim = (checkId: string, at: number) =>
+      store.driver.transaction((tx) => store.idempotency.claim(tx, scope, { requestHash: 'r1', checkId, dataKey, answer: { check: { id: checkId } }, now: at, expiresAt: at + 1_000 }));
+    expect(await claim('IDEMPO-0001', now)).toBe(true);
+    expect(await claim('IDEMPO-0002', now + 999)).toBe(false);
+    const sealed = await store.driver.get<{ answer: string }>('SELECT answer FROM idempotency_keys WHERE key_hash = ?', [scope.keyHash]);
+    expect(sealed!.answer).not.toContain('IDEMPO-0001');
+    // No check_keys row for this made-up check: the answer cannot be opened, as after a deletion.
+    expect(await store.idempotency.find(scope, now + 999)).toEqual({ requestHash: 'r1', checkId: 'IDEMPO-0001', answer: undefined });
+    expect(await store.idempotency.find({ ...scope, mode: 'live' }, now)).toBeUndefined();
+    expect(await store.idempotency.find(scope, now + 1_000)).toBeUndefined();
+    expect(await claim('IDEMPO-0003', now + 1_000)).toBe(true);
+    expect((await store.idempotency.find(scope, now + 1_001))!.checkId).toBe('IDEMPO-0003');
+  });
 });
 
 describe('identifiers', () => {

@@ -4,16 +4,21 @@ import { createServer } from 'node:net';
 import { StartupError } from '../errors/startup-error.ts';
 
 /** A StartupError for the errors an operator can fix, undefined for anything else. */
-export function listenError(error: NodeJS.ErrnoException, host: string, port: number): StartupError | undefined {
+export function listenError(
+  error: NodeJS.ErrnoException,
+  host: string,
+  port: number,
+  settings = { port: 'PORT or --port', host: 'HOST or --host' },
+): StartupError | undefined {
   const where = `${host}:${port}`;
   switch (error.code) {
     case 'EADDRINUSE':
-      return new StartupError(`Cannot listen on ${where}: the port is in use (another realid?). Choose another with PORT or --port.`);
+      return new StartupError(`Cannot listen on ${where}: the port is in use (another realid?). Choose another with ${settings.port}.`);
     case 'EACCES':
-      return new StartupError(`Cannot listen on ${where}: not allowed (ports below 1024 need privileges). Choose another with PORT or --port.`);
+      return new StartupError(`Cannot listen on ${where}: not allowed (ports below 1024 need privileges). Choose another with ${settings.port}.`);
     case 'EADDRNOTAVAIL':
     case 'ENOTFOUND':
-      return new StartupError(`Cannot listen on ${where}: ${host} is not an address of this machine. Fix HOST or --host.`);
+      return new StartupError(`Cannot listen on ${where}: ${host} is not an address of this machine. Fix ${settings.host}.`);
     default:
       return undefined;
   }

@@ -12,6 +12,8 @@ import { serviceKey } from '../store/service-keys-repo.ts';
 import type { Config } from '../config/config.ts';
 import { createPrivateFolder, modeOf, openToOthers } from '../files/private-files.ts';
 import { createMailer } from '../mail/mailer.ts';
+import { registerDatabaseGauges } from '../metrics/database-gauges.ts';
+import { Metrics } from '../metrics/metrics.ts';
 import { openStore, type Store, type StoreLocation } from '../store/store.ts';
 import { systemClock, type Clock } from '../core/clock.ts';
 import type { Services } from '../core/services.ts';
@@ -68,16 +70,20 @@ export async function createServices(config: Config, overrides: ServiceOverrides
   const masterKeys = loadMasterKeys(config, logger);
   const store = overrides.store ?? (await openConfiguredStore(config, masterKeys));
   warnIfOpenToOthers(config, logger);
-  const analysisPool = new LazyPool({ size: config.analysis.threads, taskTimeoutMs: config.analysis.taskTimeoutMs });
+  const metrics = new Metrics();
+  const analysisPool = new LazyPool({ size: config.analysis.threads, taskTimeoutMs: config.analysis.taskTimeoutMs }, metrics.observeAnalysisTask);
+  const clock = overrides.clock ?? systemClock;
+  registerDatabaseGauges(metrics, store.stats, clock, logger);
   return {
     config,
     store,
-    clock: overrides.clock ?? systemClock,
+    clock,
     logger,
     blobs: new EncryptedBlobStore(path.join(config.dataDir, 'photos'), () => masterKeys.all.map((k) => deriveKey(k.key, 'photos'))),
     mailer: createMailer(config.smtpUrl, config.mailFrom, logger),
     analyzers: { simulator: new TestSimulator(), manual: new ManualReview(), offline: new OfflineAnalyzer(analysisPool) },
     analysisPool,
+    metrics,
     urlKey: await serviceKey(store.driver, masterKeys, 'photo-urls', Date.now()),
   };
 }

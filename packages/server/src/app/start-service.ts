@@ -8,12 +8,15 @@ import { checkBeforeStart } from './check-before-start.ts';
 import { listenError } from './check-port.ts';
 import { closeServices, createServices } from './create-services.ts';
 import type { Services } from '../core/services.ts';
+import { startMetricsServer } from '../metrics/metrics-server.ts';
 import { extensionsFor, startBackground } from './extensions.ts';
 
 export interface RunningService {
   services: Services;
   app?: FastifyInstance;
   url?: string;
+  /** Where Prometheus scrapes, when REALID_METRICS_PORT is set. */
+  metricsUrl?: string;
   stop(): Promise<void>;
 }
 
@@ -28,7 +31,18 @@ export async function startService(config: Config, roles: { http: boolean; worke
     await closeServices(services);
   };
   let url: string | undefined;
+  let metricsUrl: string | undefined;
   try {
+    if (config.metrics.port !== undefined) {
+      const host = config.metrics.host ?? config.host;
+      services.metrics.collectProcessMetrics();
+      const server = await startMetricsServer(services.metrics, host, config.metrics.port, services.logger).catch((error: NodeJS.ErrnoException) => {
+        throw listenError(error, host, config.metrics.port!, { port: 'REALID_METRICS_PORT', host: 'REALID_METRICS_HOST' }) ?? error;
+      });
+      background.push(() => server.close());
+      metricsUrl = server.url;
+      services.logger.info({ metrics: metricsUrl }, `Prometheus metrics at ${metricsUrl}`);
+    }
     if (roles.worker) background.push(...(await startBackground(services)));
     if (roles.http) {
       app = await createApp(services, await extensionsFor(services));
@@ -45,5 +59,5 @@ export async function startService(config: Config, roles: { http: boolean; worke
     await stop();
     throw error;
   }
-  return { services, ...(app ? { app } : {}), ...(url ? { url } : {}), stop };
+  return { services, ...(app ? { app } : {}), ...(url ? { url } : {}), ...(metricsUrl ? { metricsUrl } : {}), stop };
 }

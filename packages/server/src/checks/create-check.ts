@@ -5,6 +5,7 @@ import { buildEvent } from '../events/event-types.ts';
 import { newCheckId, newToken, sha256Hex } from '../ids.ts';
 import type { Actor } from '../store/access-log-repo.ts';
 import type { Account } from '../store/accounts-repo.ts';
+import type { SqlExecutor } from '../store/sql-driver.ts';
 import { randomInt } from 'node:crypto';
 import type { CheckInput } from './check-input.ts';
 import type { CheckRecord, Rules } from './check-types.ts';
@@ -23,6 +24,8 @@ export async function createCheck(
   testing: boolean,
   input: CheckInput,
   actor: Actor,
+  /** Runs in the creating transaction once the check is stored (an idempotency key is claimed there); throwing rolls back. */
+  alsoInTransaction?: (tx: SqlExecutor, created: CreatedCheck) => Promise<void>,
 ): Promise<CreatedCheck> {
   const customer = input.customer;
   if (!customer.email && !customer.phone) {
@@ -76,14 +79,15 @@ export async function createCheck(
     deletedAt: null,
   };
   const token = newToken();
+  const link = `${s.config.publicUrl}/c/${token}`;
   await s.store.driver.transaction(async (tx) => {
     await s.store.checks.insert(tx, check, sha256Hex(token));
+    await alsoInTransaction?.(tx, { check, link });
     await s.store.events.append(tx, check, [buildEvent('check.delivered', check, now)]);
     await s.store.accessLog.record(tx, account.id, [check.id], actor, 'created', now);
   });
   // The customer's photos will follow soon: have the offline analyzer's models loaded by then.
   if (analyzer === 'offline') void s.analysisPool.get().catch((error: Error) => s.logger.error({ err: { message: error.message } }, 'the analysis pool could not start'));
-  const link = `${s.config.publicUrl}/c/${token}`;
   await sendLink(s, account, check, link);
   return { check, link };
 }

@@ -5,6 +5,7 @@ import { AppError } from '../errors/app-error.ts';
 import { buildEvent, type PendingEvent } from '../events/event-types.ts';
 import { newId } from '../ids.ts';
 import { reason } from './reason-codes.ts';
+import type { Analysis } from '../analysis/analyzer-port.ts';
 import { commitCheck } from './commit-check.ts';
 import { requiredPhotoKinds, type CheckRecord, type PhotoKind, type PhotoRecord, type SubCheckName } from './check-types.ts';
 import { sniffImageType, ALLOWED_PHOTO_TYPES } from './photo-content.ts';
@@ -53,15 +54,30 @@ function assertAcceptable(s: Services, check: CheckRecord, upload: PhotoUpload, 
   return contentType;
 }
 
+/** The analyzer's time for one photo, in `realid_analysis_duration_seconds`. */
+async function timed(s: Services, analyzer: string, kind: string, analyze: () => Promise<Analysis>): Promise<Analysis> {
+  const started = performance.now();
+  let result = 'error';
+  try {
+    const analysis = await analyze();
+    result = analysis.accepted ? 'accepted' : 'retake';
+    return analysis;
+  } finally {
+    s.metrics.analysisSeconds.observe({ analyzer, kind, result }, (performance.now() - started) / 1000);
+  }
+}
+
 export async function submitPhoto(s: Services, check: CheckRecord, upload: PhotoUpload): Promise<PhotoOutcome> {
   const photos = await s.store.checks.listPhotos(check.accountId, check.id);
   const contentType = assertAcceptable(s, check, upload, photos.length);
   const now = s.clock.now();
   const analyzer = s.analyzers[check.analyzer];
   if (!analyzer) throw new Error(`No analyzer named ${check.analyzer}`);
-  const analysis = await analyzer.analyze(
-    { kind: upload.kind, bytes: upload.bytes, contentType },
-    { check, previousOfKind: photos.filter((p) => p.kind === upload.kind).length, now },
+  const analysis = await timed(s, analyzer.name, upload.kind, () =>
+    analyzer.analyze(
+      { kind: upload.kind, bytes: upload.bytes, contentType },
+      { check, previousOfKind: photos.filter((p) => p.kind === upload.kind).length, now },
+    ),
   );
 
   const events: PendingEvent[] = [];

@@ -35,6 +35,17 @@ export interface Config {
     /** Connections past this many are closed as they arrive, so clients cannot use up the process's file descriptors. */
     maxConnections: number;
   };
+  /** Prometheus metrics on a port of their own (off when undefined), so the public port never shows them. */
+  metrics: { port: number | undefined; host: string | undefined };
+  /** Limits per caller, counted in the database so they hold across processes. */
+  rateLimits: {
+    /** Requests per API key (or dashboard user) per minute. */
+    apiPerMinute: number;
+    /** Failed sign-ins per email, and per client address, within `loginWindowMinutes`. */
+    loginPerEmail: number;
+    loginPerAddress: number;
+    loginWindowMinutes: number;
+  };
   linkTtlHours: number;
   maxPhotoBytes: number;
   maxPhotosPerCheck: number;
@@ -83,6 +94,15 @@ export const DEFAULTS: Config = {
     requestTimeoutMs: 120_000,
     keepAliveTimeoutMs: 5_000,
     maxConnections: 512,
+  },
+  metrics: { port: undefined, host: undefined },
+  rateLimits: {
+    // A runaway client's brake, not a plan quota: far above what one integration sends (the create-check
+    // bench sends 6,000 in a few seconds).
+    apiPerMinute: 60_000,
+    loginPerEmail: 5,
+    loginPerAddress: 30,
+    loginWindowMinutes: 15,
   },
   linkTtlHours: 24 * 7,
   maxPhotoBytes: 10 * 1024 * 1024,
@@ -139,6 +159,9 @@ const ENV: Record<string, (c: Layered, v: string) => void> = {
   REALID_HTTP_REQUEST_TIMEOUT_MS: (c, v) => (c.http.requestTimeoutMs = int('REALID_HTTP_REQUEST_TIMEOUT_MS', v)),
   REALID_HTTP_KEEP_ALIVE_TIMEOUT_MS: (c, v) => (c.http.keepAliveTimeoutMs = int('REALID_HTTP_KEEP_ALIVE_TIMEOUT_MS', v)),
   REALID_HTTP_MAX_CONNECTIONS: (c, v) => (c.http.maxConnections = int('REALID_HTTP_MAX_CONNECTIONS', v)),
+  REALID_METRICS_PORT: (c, v) => (c.metrics.port = int('REALID_METRICS_PORT', v)),
+  REALID_METRICS_HOST: (c, v) => (c.metrics.host = v),
+  REALID_API_RATE_LIMIT: (c, v) => (c.rateLimits.apiPerMinute = int('REALID_API_RATE_LIMIT', v)),
   REALID_LINK_TTL_HOURS: (c, v) => (c.linkTtlHours = int('REALID_LINK_TTL_HOURS', v)),
   REALID_MAX_PHOTO_BYTES: (c, v) => (c.maxPhotoBytes = int('REALID_MAX_PHOTO_BYTES', v)),
   REALID_LIVE_ANALYZER: (c, v) => (c.analyzers.live = v),
@@ -191,6 +214,12 @@ function validate(c: Layered): Config {
   }
   if (c.http.headersTimeoutMs > c.http.requestTimeoutMs) {
     throw new ConfigError(`REALID_HTTP_HEADERS_TIMEOUT_MS (${c.http.headersTimeoutMs}) cannot exceed REALID_HTTP_REQUEST_TIMEOUT_MS (${c.http.requestTimeoutMs})`);
+  }
+  if (c.metrics.port !== undefined && (int('REALID_METRICS_PORT', c.metrics.port) > 65535 || c.metrics.port === c.port)) {
+    throw new ConfigError(`REALID_METRICS_PORT must be a port (up to 65535) other than PORT, got ${c.metrics.port}`);
+  }
+  for (const [key, value] of Object.entries(c.rateLimits)) {
+    if (int(`rateLimits.${key}`, value) === 0) throw new ConfigError(`rateLimits.${key} must be at least 1, got 0`);
   }
   if (c.databaseUrl && !/^(postgres(ql)?:\/\/|sqlite:)/.test(c.databaseUrl)) {
     throw new ConfigError('DATABASE_URL must start with postgres://, postgresql:// or sqlite:');

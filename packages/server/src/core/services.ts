@@ -5,6 +5,7 @@ import type { LazyPool } from '../analysis/offline/lazy-pool.ts';
 import type { BlobStore } from '../blobs/encrypted-blob-store.ts';
 import type { Config } from '../config/config.ts';
 import type { Mailer } from '../mail/mailer.ts';
+import type { Metrics } from '../metrics/metrics.ts';
 import type { Store } from '../store/store.ts';
 import type { Clock } from './clock.ts';
 
@@ -18,6 +19,8 @@ export interface Services {
   analyzers: Record<string, Analyzer>;
   /** The offline analyzer's worker threads, started on first use. */
   analysisPool: LazyPool;
+  /** Prometheus instruments (served only when REALID_METRICS_PORT is set). */
+  metrics: Metrics;
   /** Signs short-lived photo URLs. */
   urlKey: Buffer;
 }

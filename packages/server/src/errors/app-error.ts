@@ -20,7 +20,8 @@ export type ErrorCode =
   | 'blocked_address'
   | 'invalid_url'
   | 'csrf_failed'
-  | 'test_mode_only';
+  | 'test_mode_only'
+  | 'idempotency_key_reused';
 
 const STATUS: Record<ErrorCode, number> = {
   validation_failed: 422,
@@ -43,6 +44,7 @@ const STATUS: Record<ErrorCode, number> = {
   invalid_url: 422,
   csrf_failed: 403,
   test_mode_only: 403,
+  idempotency_key_reused: 422,
 };
 
 export interface FieldError {
@@ -61,6 +63,16 @@ export class AppError extends Error {
     this.code = code;
     this.status = STATUS[code];
     this.fields = fields;
+  }
+}
+
+/** `429 rate_limited`, answered with `Retry-After`. */
+export class RateLimitedError extends AppError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super('rate_limited', message);
   }
 }
 

@@ -6,6 +6,7 @@ import { AppError } from '../errors/app-error.ts';
 import { sha256Hex } from '../ids.ts';
 import type { Actor } from '../store/access-log-repo.ts';
 import type { Account, KeyMode } from '../store/accounts-repo.ts';
+import { limitApiRequests } from './api-rate-limit.ts';
 
 export interface Principal {
   account: Account;
@@ -51,6 +52,7 @@ export function requireMerchant(s: Services, session?: SessionAuthenticator) {
     if (!principal) {
       throw new AppError('unauthorized', header ? 'The API key is not valid or was revoked.' : 'Send your API key as "Authorization: Bearer sk_…".');
     }
+    await limitApiRequests(s, principal);
     request.principal = principal;
   };
 }

@@ -1,6 +1,7 @@
 // Limits that keep slow or idle clients from holding the server's connections (slowloris): headers and whole
 // requests must arrive in time, idle keep-alive connections close, and connections past a limit are closed as
 // they arrive, so that clients cannot use up the file descriptors the database, photos and deliveries need too.
+import { randomUUID } from 'node:crypto';
 import { STATUS_CODES, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyHttpOptions } from 'fastify';
@@ -41,7 +42,7 @@ function answerClientError(error: Error & { code?: string }, socket: Socket): vo
   const response = (socket as Socket & { _httpMessage?: ServerResponse })._httpMessage;
   if (socket.writable && !response?.headersSent) {
     const body = JSON.stringify({ error: { code, message } });
-    socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+    socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nX-Request-Id: ${randomUUID()}\r\nConnection: close\r\n\r\n${body}`);
   }
   socket.destroy();
 }

@@ -6,6 +6,8 @@ import type { Services } from '../core/services.ts';
 import { connectionLimitOptions, limitConnections } from './connection-limits.ts';
 import { answerFrameworkError, installErrorHandling } from './error-handler.ts';
 import { rejectNul } from './reject-nul.ts';
+import { answerWithRequestId, requestIdFor } from './request-id.ts';
+import { measureRequests } from './request-metrics.ts';
 import { rejectNullBody } from './reject-null-body.ts';
 import { requireMerchant, type SessionAuthenticator } from './authenticate.ts';
 import { validatorCompiler } from './validation.ts';
@@ -54,6 +56,7 @@ export async function createApp(s: Services, ext: AppExtensions = {}): Promise<F
     bodyLimit: 1024 * 1024,
     ...connectionLimitOptions(s.config.http),
     frameworkErrors: answerFrameworkError,
+    genReqId: requestIdFor,
     // Only behind a proxy the operator vouches for; otherwise anyone could choose their own X-Forwarded-For.
     trustProxy: s.config.trustProxy,
     // Per-request lines only when debugging: at volume they cost more than they tell.
@@ -61,6 +64,8 @@ export async function createApp(s: Services, ext: AppExtensions = {}): Promise<F
   });
   limitConnections(app.server, s.config.http);
   app.setValidatorCompiler(validatorCompiler);
+  answerWithRequestId(app);
+  measureRequests(app, s.metrics);
   installErrorHandling(app);
   rejectNul(app);
   rejectNullBody(app);

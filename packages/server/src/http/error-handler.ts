@@ -1,6 +1,7 @@
 // The one place errors become HTTP: typed errors keep their code; framework errors get ours; the rest is a bare 500.
-import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
-import { AppError, type ErrorCode, type FieldError } from '../errors/app-error.ts';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError, RateLimitedError, type ErrorCode, type FieldError } from '../errors/app-error.ts';
+import { REQUEST_ID_HEADER } from './request-id.ts';
 
 const FRAMEWORK_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_JSON_BODY: 'invalid_json',
@@ -38,14 +39,18 @@ export function toAppError(error: FastifyError): AppError | undefined {
   return undefined;
 }
 
-const send = (reply: FastifyReply, known: AppError) =>
-  reply.status(known.status).send({ error: { code: known.code, message: known.message, ...(known.fields ? { fields: known.fields } : {}) } });
+const send = (reply: FastifyReply, known: AppError) => {
+  if (known instanceof RateLimitedError) reply.header('retry-after', String(known.retryAfterSeconds));
+  return reply.status(known.status).send({ error: { code: known.code, message: known.message, ...(known.fields ? { fields: known.fields } : {}) } });
+};
 
 /**
  * Fastify's router answers some requests before any route or error handler runs (a path that is not valid
  * percent-encoding, a parameter past the router's length limit): those get our shape as well.
  */
-export function answerFrameworkError(error: FastifyError, _request: unknown, reply: FastifyReply): void {
+export function answerFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  // The router answered before any hook ran, so the request id is set here.
+  reply.header(REQUEST_ID_HEADER, request.id);
   // Fastify's own message repeats the path, which may hold a customer's link token.
   if (error.code === 'FST_ERR_BAD_URL') return void send(reply, new AppError('bad_request', 'The request path is not valid percent-encoded UTF-8.'));
   void send(reply, toAppError(error) ?? new AppError('bad_request', error.message));

@@ -14,6 +14,8 @@ export interface ClaimedDelivery {
   checkId: string;
   eventType: string;
   attempts: number;
+  /** When the message was queued (with its event, or by a resend). */
+  createdAt: number;
 }
 
 export interface AttemptRecord {
@@ -82,7 +84,7 @@ const toMessage = (r: Row): MessageRow => ({
   finishedAt: (r.finished_at as number | null) ?? null,
 });
 
-const CLAIMED = 'id, account_id, endpoint_id, event_id, check_id, event_type, attempts';
+const CLAIMED = 'id, account_id, endpoint_id, event_id, check_id, event_type, attempts, created_at';
 
 export class DeliveriesRepo {
   constructor(private readonly db: SqlDriver) {}
@@ -114,6 +116,7 @@ export class DeliveriesRepo {
       checkId: r.check_id as string,
       eventType: r.event_type as string,
       attempts: r.attempts as number,
+      createdAt: Number(r.created_at),
     }));
   }
 

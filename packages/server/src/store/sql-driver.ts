@@ -55,6 +55,11 @@ export interface SqlDriver extends SqlExecutor {
   /** One statement committed with relaxed durability (see `transaction`): queue leases. */
   allRelaxed<T = Row>(sql: string, params?: readonly SqlParam[]): Promise<T[]>;
   /**
+   * One statement committed with relaxed durability that, unlike `allRelaxed`, waits for nothing else to reach
+   * the disk first: counters whose loss on a power cut is harmless (request limits), on every request's path.
+   */
+  allCounter<T = Row>(sql: string, params?: readonly SqlParam[]): Promise<T[]>;
+  /**
    * Runs `fn` in one transaction that holds the migration lock: a second process starting at the same time
    * waits, then sees the work done. SQLite's write lock is that lock; Postgres takes an advisory lock.
    */

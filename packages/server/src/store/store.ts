@@ -17,6 +17,9 @@ import { EventsRepo, type RecipientsPort } from './events-repo.ts';
 import { EndpointsRepo } from './endpoints-repo.ts';
 import { DeliveriesRepo } from './deliveries-repo.ts';
 import { UsersRepo } from './users-repo.ts';
+import { ServiceStatsRepo } from './service-stats-repo.ts';
+import { RateLimitsRepo } from './rate-limits-repo.ts';
+import { IdempotencyRepo } from './idempotency-repo.ts';
 
 export class Store {
   readonly accounts: AccountsRepo;
@@ -27,6 +30,10 @@ export class Store {
   readonly endpoints: EndpointsRepo;
   readonly deliveries: DeliveriesRepo;
   readonly users: UsersRepo;
+  /** Counts for the metrics endpoint. */
+  readonly stats: ServiceStatsRepo;
+  readonly rateLimits: RateLimitsRepo;
+  readonly idempotency: IdempotencyRepo;
 
   constructor(
     readonly driver: SqlDriver,
@@ -42,6 +49,9 @@ export class Store {
     this.endpoints = new EndpointsRepo(driver, subscriptionsChanged);
     this.deliveries = new DeliveriesRepo(driver);
     this.users = new UsersRepo(driver);
+    this.stats = new ServiceStatsRepo(driver);
+    this.rateLimits = new RateLimitsRepo(driver);
+    this.idempotency = new IdempotencyRepo(driver, cipher);
   }
 
   close(): Promise<void> {

@@ -1,7 +1,7 @@
 // Signing in and out of the dashboard. Wrong email and wrong password get the same answer in the same time.
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { Services } from '../core/services.ts';
-import { AppError } from '../errors/app-error.ts';
+import { AppError, RateLimitedError } from '../errors/app-error.ts';
 import { normalizeEmail } from './create-user.ts';
 import { LoginRateLimit } from './login-rate-limit.ts';
 import { dummyHash, verifyPassword } from './password-hash.ts';
@@ -18,28 +18,24 @@ const loginBody = {
 
 const WRONG_CREDENTIALS = 'The email or password is incorrect.';
 
-function tooMany(reply: FastifyReply, waitMs: number) {
-  return reply
-    .status(429)
-    .header('retry-after', String(Math.ceil(waitMs / 1000)))
-    .send({ error: { code: 'rate_limited', message: 'Too many sign-in attempts. Wait a few minutes and try again.' } });
-}
-
-export function authRoutes(s: Services, limiter = new LoginRateLimit()) {
+export function authRoutes(s: Services, limiter = new LoginRateLimit(s)) {
   return async (app: FastifyInstance): Promise<void> => {
     app.post<{ Body: { email: string; password: string } }>('/auth/login', { schema: { body: loginBody, hide: true } }, async (request, reply) => {
       const email = normalizeEmail(request.body.email);
       const now = s.clock.now();
-      const wait = limiter.retryAfter(email, request.ip, now);
-      if (wait > 0) return tooMany(reply, wait);
+      const wait = await limiter.retryAfter(email, request.ip, now);
+      if (wait > 0) {
+        s.metrics.rateLimited.inc({ limit: 'login' });
+        throw new RateLimitedError('Too many sign-in attempts. Wait a few minutes and try again.', Math.ceil(wait / 1000));
+      }
       const user = await s.store.users.findByEmail(email);
       const matches = await verifyPassword(request.body.password, user?.passwordHash ?? (await dummyHash()));
       const account = user && matches ? await s.store.accounts.get(user.accountId) : undefined;
       if (!user || !account) {
-        limiter.recordFailure(email, request.ip, now);
+        await limiter.recordFailure(email, request.ip, now);
         throw new AppError('unauthorized', WRONG_CREDENTIALS);
       }
-      limiter.recordSuccess(email);
+      await limiter.recordSuccess(email);
       const started = await startSession(s, user);
       setSessionCookie(reply, s.config, started.token, started.expiresAt, now);
       return sessionView(user, account, started.csrfToken, started.expiresAt);

@@ -1,7 +1,8 @@
 // The analysis pool with real worker threads: bounded size, models loaded once per thread, timeouts, crashes
 // and out-of-memory threads replaced with their task failed, and a shutdown that leaves no thread behind.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AnalysisPool } from '../../src/analysis/offline/pool/analysis-pool.ts';
+import { AnalysisPool, type TaskObserver } from '../../src/analysis/offline/pool/analysis-pool.ts';
+import { Metrics } from '../../src/metrics/metrics.ts';
 import type { TaskCatalog } from '../../src/analysis/offline/pool/task-definition.ts';
 import { OPEN, STARTED } from './pool-tasks/gate-task.ts';
 import type { Misbehaviour } from './pool-tasks/misbehave-task.ts';
@@ -31,8 +32,8 @@ async function waitUntilStarted(gate: Int32Array, count: number): Promise<void> 
 describe('analysis pool', () => {
   let before: number;
   const pools: AnalysisPool<TestTasks>[] = [];
-  const pool = (options: ConstructorParameters<typeof AnalysisPool>[1] = {}) => {
-    const created = new AnalysisPool<TestTasks>(catalog, { size: 2, ...options });
+  const pool = (options: ConstructorParameters<typeof AnalysisPool>[1] = {}, observe?: TaskObserver) => {
+    const created = new AnalysisPool<TestTasks>(catalog, { size: 2, ...options }, observe);
     pools.push(created);
     return created;
   };
@@ -130,5 +131,18 @@ describe('analysis pool', () => {
     expect(await broken.run('broken', {})).toMatchObject({ status: 'failed', failure: 'worker_start_failed' });
     await broken.close();
     expect(broken.threadCount).toBe(0);
+  });
+
+  it('tells its observer every outcome, which the metrics time by task kind and status', async () => {
+    const metrics = new Metrics();
+    const p = pool({ taskTimeoutMs: 300 }, metrics.observeAnalysisTask);
+    await p.start();
+    await p.run('echo', { text: 'hello' });
+    await p.run('misbehave', { how: 'hang' });
+    await p.run('misbehave', { how: 'throw' });
+    const text = await metrics.registry.metrics();
+    expect(text).toMatch(/^realid_analysis_task_seconds_count\{task="echo",status="done"\} 1$/m);
+    expect(text).toMatch(/^realid_analysis_task_seconds_count\{task="misbehave",status="timeout"\} 1$/m);
+    expect(text).toMatch(/^realid_analysis_task_failures_total\{task="misbehave",failure="task_error"\} 1$/m);
   });
 });

@@ -1,6 +1,6 @@
 // The offline analyzer's task kinds: what each takes and answers, and the module that runs it in the pool.
 // A new kind joins by adding it here; the pool itself does not change.
-import { AnalysisPool } from './pool/analysis-pool.ts';
+import { AnalysisPool, type TaskObserver } from './pool/analysis-pool.ts';
 import type { PoolOptions } from './pool/pool-options.ts';
 import type { TaskCatalog } from './pool/task-definition.ts';
 import type { QualityReport } from './quality/quality-report.ts';
@@ -23,5 +23,5 @@ export const OFFLINE_TASKS: TaskCatalog<OfflineTasks> = {
   'document.read': new URL('./tasks/document-read-task.ts', import.meta.url),
 };
 
-export const createOfflinePool = (options: Partial<PoolOptions> = {}): AnalysisPool<OfflineTasks> =>
-  new AnalysisPool(OFFLINE_TASKS, options);
+export const createOfflinePool = (options: Partial<PoolOptions> = {}, observe?: TaskObserver): AnalysisPool<OfflineTasks> =>
+  new AnalysisPool(OFFLINE_TASKS, options, observe);

@@ -6,6 +6,7 @@ import type { AccessAction } from '../../store/access-log-repo.ts';
 import { checkDetail, checkSummary } from '../../checks/check-view.ts';
 import { checkInput, type CreateCheckBody } from '../../checks/check-input.ts';
 import { createCheck } from '../../checks/create-check.ts';
+import { createCheckOnce, validIdempotencyKey } from '../../checks/create-check-once.ts';
 import { decide, deleteCheckData, loadCheck } from '../../checks/merchant-actions.ts';
 import { simulate, type SimulateAction } from '../../checks/simulate-check.ts';
 import { principalOf } from '../authenticate.ts';
@@ -36,7 +37,13 @@ export function checksRoutes(s: Services) {
   }
 
   return async (app: FastifyInstance): Promise<void> => {
-    app.post<{ Body: CreateCheckBody }>('/checks', { schema: { body: schema.createCheckBody, tags: ['checks'] } }, async (request, reply) => {
+    app.post<{ Body: CreateCheckBody }>('/checks', { schema: { body: schema.createCheckBody, headers: schema.createCheckHeaders, tags: ['checks'] } }, async (request, reply) => {
+      const key = validIdempotencyKey(request.headers['idempotency-key']);
+      if (key !== undefined) {
+        const { answer, replayed } = await createCheckOnce(s, principalOf(request), key, request.body);
+        if (replayed) reply.header('idempotent-replayed', 'true');
+        return reply.status(201).send(answer);
+      }
       const { account, mode, actor } = principalOf(request);
       const { check, link } = await createCheck(s, account, mode === 'test', checkInput(request.body), actor);
       return reply.status(201).send({ message: 'Delivered ID check', check: { ...checkSummary(check, account), link } });

@@ -57,6 +57,20 @@ export const checkOptionsSchema = {
 } as const;
 
 /** Fields nobody documents are dropped before the handler sees them: never stored, never echoed. */
+/** `POST /checks` may carry an Idempotency-Key (checks/create-check-once.ts); documented in the OpenAPI document. */
+export const createCheckHeaders = {
+  type: 'object',
+  properties: {
+    'idempotency-key': {
+      type: 'string',
+      minLength: 1,
+      maxLength: 255,
+      pattern: '^[\\x21-\\x7e]+$',
+      description: 'Sending the same key and body again within 24 hours answers the first answer again instead of creating a second check.',
+    },
+  },
+} as const;
+
 export const createCheckBody = {
   type: 'object',
   'x-ignore-unknown': true,

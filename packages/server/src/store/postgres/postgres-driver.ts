@@ -130,6 +130,11 @@ export class PostgresDriver implements SqlDriver {
     return this.relaxed.all<T>(sql, params);
   }
 
+  allCounter<T = Row>(sql: string, params?: readonly SqlParam[]): Promise<T[]> {
+    // One round trip on the relaxed connections: no WAL flush to wait for.
+    return this.relaxed.all<T>(sql, params);
+  }
+
   async purgeDeleted(): Promise<void> {
     // Dead rows wait for autovacuum; what they held is sealed with a data key that no longer exists.
   }

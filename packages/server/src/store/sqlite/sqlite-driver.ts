@@ -183,6 +183,10 @@ export class SqliteDriver implements SqlDriver {
    * Leases are taken only on rows already on disk: a webhook must never go out for an event that a power cut
    * could still take back. The wait happens under the lock, so no commit slips in before the statement.
    */
+  allCounter<T = Row>(sql: string, params?: readonly SqlParam[]): Promise<T[]> {
+    return this.exclusive(() => this.inTransactionOf((tx) => tx.all<T>(sql, params), new Map()));
+  }
+
   allRelaxed<T = Row>(sql: string, params?: readonly SqlParam[]): Promise<T[]> {
     return this.exclusive(async () => {
       await this.synced();

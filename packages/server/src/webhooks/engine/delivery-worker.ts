@@ -9,6 +9,7 @@ import { attemptContext, attemptDelivery, type AttemptContext } from './attempt-
 import { ClaimMemory } from './claim-memory.ts';
 import { EndpointSlots, type AfterRelease } from './endpoint-slots.ts';
 import { loadAttemptInputs, type AttemptInput } from './load-attempt-inputs.ts';
+import { observeAttempt } from './observe-attempt.ts';
 import { OutcomeWriter } from './record-outcomes.ts';
 import type { RandomSource } from './retry-policy.ts';
 import { processSender } from './sender/sender-thread.ts';
@@ -175,6 +176,7 @@ export class DeliveryWorker {
       if (endpoint && payload !== undefined && secrets.length) {
         const result = await attemptDelivery(this.ctx, d, endpoint, payload, secrets);
         this.slots.answered(d.endpointId, result.outcome.result === 'delivered');
+        observeAttempt(this.s, result);
         await this.writer.record(result);
       }
     } catch (error) {

@@ -19,6 +19,9 @@ interface Running extends Queued {
   started: number;
 }
 
+/** Told of every task's outcome (for metrics); must not throw. */
+export type TaskObserver = (kind: string, outcome: TaskOutcome<unknown>) => void;
+
 export class AnalysisPool<T extends TaskMap> {
   readonly options: PoolOptions;
   private readonly catalog: Record<string, string>;
@@ -30,7 +33,11 @@ export class AnalysisPool<T extends TaskMap> {
   private closed = false;
   private startWaiters: { resolve(): void; reject(error: Error): void }[] = [];
 
-  constructor(catalog: TaskCatalog<T>, options: Partial<PoolOptions> = {}) {
+  constructor(
+    catalog: TaskCatalog<T>,
+    options: Partial<PoolOptions> = {},
+    private readonly observe?: TaskObserver,
+  ) {
     this.options = resolvePoolOptions(options);
     this.catalog = Object.fromEntries(Object.entries(catalog).map(([kind, url]) => [kind, (url as URL).href]));
   }
@@ -48,7 +55,8 @@ export class AnalysisPool<T extends TaskMap> {
     if (this.closed) return Promise.resolve(failed('pool_closed', 'the analysis pool is closed'));
     if (!Object.hasOwn(this.catalog, kind)) throw new Error(`unknown analysis task kind ${kind}`);
     return new Promise((resolve) => {
-      this.queue.push({ id: ++this.nextId, kind, input, resolve: resolve as Queued['resolve'] });
+      const answer = this.observe ? (outcome: TaskOutcome<unknown>) => (this.observe!(kind, outcome), resolve(outcome as TaskOutcome<T[K]['output']>)) : resolve;
+      this.queue.push({ id: ++this.nextId, kind, input, resolve: answer as Queued['resolve'] });
       this.grow(Math.min(this.options.size, this.running.size + this.queue.length));
       this.dispatch();
     });
