@@ -1,0 +1,18 @@
+// The SDK's public check types and the schema-derived ones must agree field for field: the schemas serialize
+// the answers, so an SDK type that drifted from them would promise fields the wire no longer carries.
+// The assertions are types: `npm run typecheck` fails when they drift; the test run only confirms they compiled.
+import type { Check, CheckDetail } from '@realid/webhooks';
+import { describe, expectTypeOf, it } from 'vitest';
+import type { CheckDetailView, CheckView, CreatedCheckView } from '../src/http/schemas/api-types.ts';
+
+describe('the SDK’s check types and the API schemas', () => {
+  it('agree on the check object', () => {
+    expectTypeOf<CheckView>().toEqualTypeOf<Check>();
+    expectTypeOf<Omit<CreatedCheckView, 'link'>>().toEqualTypeOf<Check>();
+    expectTypeOf<CreatedCheckView['link']>().toEqualTypeOf<string>();
+  });
+
+  it('agree on the check detail', () => {
+    expectTypeOf<CheckDetailView>().toEqualTypeOf<CheckDetail>();
+  });
+});
