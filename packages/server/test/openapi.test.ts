@@ -9,10 +9,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkDetail, checkSummary } from '../src/checks/check-view.ts';
 import { DIALECTS } from './support/databases.ts';
 import { startTestService, type TestService } from './support/test-service.ts';
+import { JPEG, NOT_AN_IMAGE, tokenOf, uploadPhoto } from './support/images.ts';
 import { startWebhookReceiver, waitFor, type WebhookReceiver } from './support/webhook-receiver.ts';
 
 interface Operation {
   summary?: string;
+  requestBody?: { content: Record<string, { schema: object }> };
   tags?: string[];
   security?: unknown[];
   responses: Record<string, { description: string; content?: Record<string, { schema: object }> }>;
@@ -210,10 +212,22 @@ describe.each(DIALECTS)('the OpenAPI document on %s', (dialect) => {
   });
 
   it('matches real answers on the customer’s side and the public routes', async () => {
-    const link = (await t.api(key, 'POST', '/api/v1/checks', { customer: { email: 'c@example.com' } })).body.check.link as string;
-    const token = link.split('/c/')[1]!;
+    const link = (await t.api(key, 'POST', '/api/v1/checks', { customer: { email: 'c+blurry@example.com' } })).body.check.link as string;
+    const token = tokenOf(link);
     expectDocumented('/api/v1/customer/{token}', 'get', await t.api(undefined, 'GET', `/api/v1/customer/${token}`));
     expectDocumented('/api/v1/customer/{token}/open', 'post', await t.api(undefined, 'POST', `/api/v1/customer/${token}/open`));
+    const upload = doc.paths['/api/v1/customer/{token}/photos']!.post!.requestBody!.content['multipart/form-data']!.schema;
+    expect(upload).toMatchObject({ required: ['photo'], properties: { kind: { enum: expect.arrayContaining(['front', 'selfie']) } } });
+    const retake = await uploadPhoto(t.url, token, 'front', JPEG);
+    expect(retake.body.photo).toMatchObject({ status: 'rejected', reasons: [{ code: 'photo_blurry', retryable: true }] });
+    expect(retake.body.check.retake).toMatchObject({ kind: 'front' });
+    expectDocumented('/api/v1/customer/{token}/photos', 'post', retake);
+    const accepted = await uploadPhoto(t.url, token, 'front', JPEG);
+    expect(accepted.status).toBe(201);
+    expectDocumented('/api/v1/customer/{token}/photos', 'post', accepted);
+    const notImage = await uploadPhoto(t.url, token, 'selfie', NOT_AN_IMAGE);
+    expect(notImage.status).toBe(415);
+    expectDocumented('/api/v1/customer/{token}/photos', 'post', notImage);
     const filed = await t.api(undefined, 'POST', `/api/v1/customer/${token}/privacy-requests`, { kind: 'data_request' });
     expectDocumented('/api/v1/customer/{token}/privacy-requests', 'post', filed);
     expectDocumented('/api/v1/customer/{token}', 'get', await t.api(undefined, 'GET', '/api/v1/customer/not-a-token'));

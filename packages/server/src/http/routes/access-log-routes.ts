@@ -26,7 +26,7 @@ const csvLine = (e: AccessEntry): string => [e.createdAt, e.checkId, e.actor.typ
 
 export function accessLogRoutes(s: Services) {
   return async (app: FastifyInstance): Promise<void> => {
-    app.get<{ Params: { id: string } }>(
+    app.get<{ Params: types.CheckIdParams }>(
       '/checks/:id/access-log',
       {
         schema: {

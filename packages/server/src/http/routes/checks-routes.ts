@@ -14,9 +14,7 @@ import type * as types from '../schemas/api-types.ts';
 import * as schema from '../schemas/check-schemas.ts';
 import { merchantErrors } from '../schemas/error-schemas.ts';
 
-interface IdParams {
-  id: string;
-}
+type IdParams = types.CheckIdParams;
 
 export function checksRoutes(s: Services) {
   /** Every read of a check's personal data, in the access log, by the key or user that made it (changes are logged in their own commit). */
@@ -78,7 +76,7 @@ export function checksRoutes(s: Services) {
       },
     );
 
-    app.get<{ Params: IdParams; Querystring: { withPhotos: boolean }; Reply: types.CheckDetailAnswer }>(
+    app.get<{ Params: IdParams; Querystring: types.WithPhotosQuery; Reply: types.CheckDetailAnswer }>(
       '/checks/:id',
       {
         schema: {
@@ -120,7 +118,7 @@ export function checksRoutes(s: Services) {
     );
 
     for (const [path, verdict] of [['approve', 'passed'], ['reject', 'failed']] as const) {
-      app.post<{ Params: IdParams; Body: { reason?: string } | undefined; Reply: types.CheckDetailAnswer }>(
+      app.post<{ Params: IdParams; Body: types.DecisionBody | undefined; Reply: types.CheckDetailAnswer }>(
         `/checks/:id/${path}`,
         {
           schema: {

@@ -75,6 +75,8 @@ export function customerRoutes(s: Services) {
           'multipart/form-data: a `kind` field (or `?kind=`) then the `photo` file. JPEG, PNG, WebP or HEIC, recognised by content; the signature is a PNG. Each accepted photo emits `check.submitted-photo`.',
           { querystring: schema.photoQuery, response: { 201: schema.photoAnswer, ...errorResponses(409, 413, 415) } },
         ),
+        // Documents the multipart form without making Fastify validate a body it never parses.
+        config: { swaggerTransform: ({ schema: routeSchema, url }) => ({ schema: { ...routeSchema, consumes: ['multipart/form-data'], body: schema.photoUploadForm }, url }) },
       },
       async (request, reply) => {
         const check = await checkForToken(s, request.params.token);

@@ -63,9 +63,7 @@ const messageView = (m: MessageRow): types.MessageView => ({
   finished_at: iso(m.finishedAt),
 });
 
-interface IdParams {
-  id: string;
-}
+type IdParams = types.IdParams;
 
 /** A notice is about one endpoint; older notices name only the endpoint, whose mode decides. */
 function noticeMode(entry: AccountLogEntry, modes: Map<string, KeyMode>): KeyMode | undefined {

@@ -13,6 +13,9 @@ export type ApiError = FromSchema<typeof errors.errorSchema>;
 export type CreateCheckBody = FromSchema<typeof checks.createCheckBody>;
 export type ListChecksQuery = FromSchema<typeof checks.listChecksQuery>;
 export type SimulateBody = FromSchema<typeof checks.simulateBody>;
+export type CheckIdParams = FromSchema<typeof checks.checkIdParams>;
+export type WithPhotosQuery = FromSchema<typeof checks.withPhotosQuery>;
+export type DecisionBody = FromSchema<typeof checks.decisionBody>;
 export type CheckView = FromSchema<typeof objects.checkSchema>;
 export type CreatedCheckView = FromSchema<typeof objects.createdCheckSchema>;
 export type CheckDetailView = FromSchema<typeof objects.checkDetailSchema>;
@@ -21,6 +24,7 @@ export type ListChecksAnswer = FromSchema<typeof checks.listChecksAnswer>;
 export type CheckDetailAnswer = FromSchema<typeof checks.checkDetailAnswer>;
 export type DeleteCheckAnswer = FromSchema<typeof checks.deleteCheckAnswer>;
 
+export type IdParams = FromSchema<typeof webhooks.idParams>;
 export type CreateEndpointBody = FromSchema<typeof webhooks.createEndpointBody>;
 export type UpdateEndpointBody = FromSchema<typeof webhooks.updateEndpointBody>;
 export type ListMessagesQuery = FromSchema<typeof webhooks.listMessagesQuery>;

@@ -18,6 +18,19 @@ export const privacyBody = {
   properties: { kind: privacyKind, message: { type: 'string', maxLength: 2000 } },
 } as const;
 
+/**
+ * The photo upload's form, for the OpenAPI document only: the route reads the multipart stream itself (the
+ * `kind` field must come before the file), so nothing validates a parsed body against this.
+ */
+export const photoUploadForm = {
+  type: 'object',
+  required: ['photo'],
+  properties: {
+    kind: { ...photoKind, description: 'Which photo this is; before the file, or as `?kind=`.' },
+    photo: { type: 'string', contentMediaType: 'application/octet-stream', description: 'JPEG, PNG, WebP or HEIC, recognised by content; the signature is a PNG.' },
+  },
+} as const;
+
 export const photoQuery = {
   type: 'object',
   properties: { kind: photoKind },
