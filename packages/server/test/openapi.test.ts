@@ -211,6 +211,21 @@ describe.each(DIALECTS)('the OpenAPI document on %s', (dialect) => {
     expectDocumented('/api/v1/webhooks/endpoints/{id}', 'delete', await t.api(key, 'DELETE', `/api/v1/webhooks/endpoints/${endpointId}`));
   });
 
+  it('matches a real notice, its data included', async () => {
+    const gone = await startWebhookReceiver();
+    gone.behaviour = () => ({ status: 410 });
+    try {
+      const endpoint = (await t.api(key, 'POST', '/api/v1/webhooks/endpoints', { url: gone.url, event_types: ['check.delivered'] })).body.endpoint;
+      await t.api(key, 'POST', '/api/v1/checks', { customer: { email: 'gone@example.com' } });
+      const disabled = async () => (await t.api(key, 'GET', '/api/v1/webhooks/log')).body.entries.find((e: { kind: string }) => e.kind === 'endpoint_disabled');
+      await waitFor(async () => (await disabled()) !== undefined, 'the notice');
+      expectDocumented('/api/v1/webhooks/log', 'get', await t.api(key, 'GET', '/api/v1/webhooks/log'));
+      expect((await disabled()).data).toEqual({ endpoint_id: endpoint.id, mode: 'test', url: gone.url });
+    } finally {
+      await gone.close();
+    }
+  });
+
   it('matches real answers on the customer’s side and the public routes', async () => {
     const link = (await t.api(key, 'POST', '/api/v1/checks', { customer: { email: 'c+blurry@example.com' } })).body.check.link as string;
     const token = tokenOf(link);
