@@ -4,11 +4,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { generateSecret } from '@realid/webhooks';
 import type { Services } from '../../app/services.ts';
 import { AppError, notFound } from '../../errors/app-error.ts';
-import type { EventType } from '../../events/event-types.ts';
 import { newId } from '../../ids.ts';
 import type { AccountLogEntry, KeyMode } from '../../store/accounts-repo.ts';
-import type { MessageRow } from '../../store/deliveries-repo.ts';
-import type { Endpoint } from '../../store/endpoints-repo.ts';
 import { createEndpoint, updateEndpoint } from '../../webhooks/endpoint-service.ts';
 import { recoverFailed, resendMessage, sendTestEvent } from '../../webhooks/message-actions.ts';
 import { principalOf } from '../authenticate.ts';
@@ -16,9 +13,7 @@ import { decodeCursor, page } from '../cursor.ts';
 import type * as types from '../schemas/api-types.ts';
 import { errorResponses } from '../schemas/error-schemas.ts';
 import * as schema from '../schemas/webhook-schemas.ts';
-
-const at = (ms: number): string => new Date(ms).toISOString();
-const iso = (ms: number | null): string | null => (ms === null ? null : at(ms));
+import { at, attemptView, endpointView, iso, messageView, noticeView } from './webhook-views.ts';
 
 /**
  * A webhooks route's OpenAPI parts. Every one can also answer 401 (no valid key or session) and 403
@@ -33,35 +28,6 @@ function route<T extends { response: Record<string, unknown> }>(summary: string,
     response: { ...errorResponses(400, 401, 403), ...parts.response },
   };
 }
-
-export const endpointView = (e: Endpoint): types.EndpointView => ({
-  id: e.id,
-  url: e.url,
-  mode: e.mode,
-  event_types: e.eventTypes,
-  description: e.description,
-  enabled: e.enabled,
-  disabled_reason: e.disabledReason,
-  failing_since: iso(e.failingSince),
-  created_at: at(e.createdAt),
-  updated_at: at(e.updatedAt),
-});
-
-const messageView = (m: MessageRow): types.MessageView => ({
-  id: m.id,
-  endpoint_id: m.endpointId,
-  event_id: m.eventId,
-  event_type: m.eventType as EventType,
-  check_id: m.checkId,
-  status: m.status,
-  attempts: m.attempts,
-  next_attempt_at: iso(m.nextAttemptAt),
-  last_status_code: m.lastStatusCode,
-  last_error: m.lastError,
-  payload: JSON.parse(m.payload) as Record<string, unknown>,
-  created_at: at(m.createdAt),
-  finished_at: iso(m.finishedAt),
-});
 
 type IdParams = types.IdParams;
 
@@ -267,18 +233,7 @@ export function webhooksRoutes(s: Services) {
       async (request) => {
         const message = await messageOf(request);
         const attempts = await s.store.deliveries.listAttempts(accountId(request), message.id);
-        return {
-          attempts: attempts.map((a) => ({
-            id: a.id,
-            attempt_no: a.attemptNo,
-            started_at: at(a.startedAt),
-            latency_ms: a.latencyMs,
-            status_code: a.statusCode,
-            error_code: a.errorCode,
-            error_message: a.errorMessage,
-            response_excerpt: a.responseExcerpt,
-          })),
-        };
+        return { attempts: attempts.map(attemptView) };
       },
     );
 
@@ -303,15 +258,7 @@ export function webhooksRoutes(s: Services) {
           response: { 200: schema.noticesAnswer },
         }),
       },
-      async (request) => ({
-        entries: (await noticesOf(request)).map((e) => ({
-          id: e.id,
-          kind: e.kind,
-          message: e.message,
-          data: e.data,
-          created_at: at(e.createdAt),
-        })),
-      }),
+      async (request) => ({ entries: (await noticesOf(request)).map(noticeView) }),
     );
   };
 }
