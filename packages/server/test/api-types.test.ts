@@ -3,7 +3,11 @@
 // The assertions are types: `npm run typecheck` fails when they drift; the test run only confirms they compiled.
 import type { Check, CheckDetail } from '@realid/webhooks';
 import { describe, expectTypeOf, it } from 'vitest';
-import type { CheckDetailView, CheckView, CreatedCheckView } from '../src/http/schemas/api-types.ts';
+import type { DocumentData, Rules } from '../src/checks/check-types.ts';
+import type { customerView } from '../src/checks/customer-actions.ts';
+import type { CheckDetailView, CheckView, CreatedCheckView, CustomerCheckAnswer } from '../src/http/schemas/api-types.ts';
+
+type Document = CheckView['result']['document'];
 
 describe('the SDK’s check types and the API schemas', () => {
   it('agree on the check object', () => {
@@ -14,5 +18,15 @@ describe('the SDK’s check types and the API schemas', () => {
 
   it('agree on the check detail', () => {
     expectTypeOf<CheckDetailView>().toEqualTypeOf<CheckDetail>();
+  });
+
+  it('list every field the domain keeps, so serialization drops none', () => {
+    expectTypeOf<keyof DocumentData>().toEqualTypeOf<keyof Document>();
+    expectTypeOf<keyof NonNullable<DocumentData['address']>>().toEqualTypeOf<keyof NonNullable<Document['address']>>();
+    expectTypeOf<keyof Rules | 'testing'>().toEqualTypeOf<keyof CheckView['rules']>();
+  });
+
+  it('agree with what the customer’s pages are answered', () => {
+    expectTypeOf<Awaited<ReturnType<typeof customerView>>>().toEqualTypeOf<CustomerCheckAnswer>();
   });
 });
