@@ -60,6 +60,7 @@ export const checkOptionsSchema = {
 
 /** Fields nobody documents are dropped before the handler sees them: never stored, never echoed. */
 export const createCheckBody = {
+  description: 'Real ID’s body, in its current and older spellings. Fields not listed here are ignored: never stored, never echoed.',
   type: 'object',
   'x-ignore-unknown': true,
   required: ['customer'],
