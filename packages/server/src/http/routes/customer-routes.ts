@@ -21,9 +21,7 @@ const customerRoute = <T extends { response: Record<string, unknown> }>(summary:
   response: { ...errorResponses(400, 404, 410, 422), ...parts.response },
 });
 
-interface TokenParams {
-  token: string;
-}
+type TokenParams = types.TokenParams;
 
 async function readPhoto(request: FastifyRequest<{ Querystring: { kind?: PhotoKind } }>) {
   if (!request.isMultipart()) {

@@ -46,6 +46,7 @@ export type MessageAnswer = FromSchema<typeof webhooks.messageAnswer>;
 export type AttemptsAnswer = FromSchema<typeof webhooks.attemptsAnswer>;
 export type NoticesAnswer = FromSchema<typeof webhooks.noticesAnswer>;
 
+export type TokenParams = FromSchema<typeof customer.tokenParams>;
 export type CustomerCheckView = FromSchema<typeof customer.customerCheckSchema>;
 export type CustomerCheckAnswer = FromSchema<typeof customer.customerCheckAnswer>;
 export type PhotoAnswer = FromSchema<typeof customer.photoAnswer>;
