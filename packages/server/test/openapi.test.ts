@@ -132,6 +132,7 @@ describe.each(DIALECTS)('the OpenAPI document on %s', (dialect) => {
     expectDocumented('/api/v1/checks', 'get', list);
     expectDocumented('/api/v1/checks/{id}/access-log', 'get', await t.api(key, 'GET', `/api/v1/checks/${id}/access-log`));
     expectDocumented('/api/v1/access-log', 'get', await t.api(key, 'GET', '/api/v1/access-log'));
+    expect(doc.paths['/api/v1/access-log']!.get!.responses['200']!.content!['text/csv']!.schema).toMatchObject({ type: 'string' });
     expectDocumented('/api/v1/account', 'get', await t.api(key, 'GET', '/api/v1/account'));
 
     const missing = await t.api(key, 'GET', '/api/v1/checks/NOPE00-0000');

@@ -53,6 +53,8 @@ export function accessLogRoutes(s: Services) {
           querystring: schema.accessLogQuery,
           response: { 200: schema.accessLogAnswer, ...merchantErrors(422) },
         },
+        // The document also shows the CSV answer; Fastify serializes only the JSON one (the CSV is sent as text).
+        config: { swaggerTransform: ({ schema: routeSchema, url }) => ({ schema: { ...routeSchema, response: { ...routeSchema?.response as object, 200: schema.accessLogAnswerOrCsv } }, url }) },
       },
       async (request, reply) => {
         const { account, mode } = principalOf(request);

@@ -4,9 +4,10 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Services } from '../../app/services.ts';
 import { addApiKey } from '../../accounts/create-account.ts';
 import { AppError } from '../../errors/app-error.ts';
-import type { ApiKeyRecord, KeyMode } from '../../store/accounts-repo.ts';
+import type { ApiKeyRecord } from '../../store/accounts-repo.ts';
 import { principalOf } from '../authenticate.ts';
 import * as schema from '../schemas/account-schemas.ts';
+import type * as types from '../schemas/api-types.ts';
 import { merchantErrors } from '../schemas/error-schemas.ts';
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
@@ -42,7 +43,7 @@ export function apiKeysRoutes(s: Services) {
       return { api_keys: keys.map(keyView) };
     });
 
-    app.post<{ Body: { mode: KeyMode; label: string } }>(
+    app.post<{ Body: types.CreateKeyBody }>(
       '/api-keys',
       { schema: keysRoute('Create an API key', { body: schema.createKeyBody, response: { 201: schema.createdKeyAnswer, ...merchantErrors(422) } }) },
       async (request, reply) => {

@@ -132,3 +132,12 @@ export const accessLogAnswer = {
   required: ['entries', 'next_cursor'],
   properties: { entries: { type: 'array', items: accessEntrySchema }, next_cursor: { type: ['string', 'null'] } },
 } as const;
+
+/** For the OpenAPI document: the same 200 as JSON, or as CSV with `format=csv`. */
+export const accessLogAnswerOrCsv = {
+  description: accessLogAnswer.description,
+  content: {
+    'application/json': { schema: accessLogAnswer },
+    'text/csv': { schema: { type: 'string', description: '`time,check_id,actor_type,actor_id,action`, one line per entry.' } },
+  },
+} as const;
