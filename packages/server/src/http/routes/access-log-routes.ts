@@ -11,7 +11,7 @@ import type * as types from '../schemas/api-types.ts';
 import { checkIdParams } from '../schemas/check-schemas.ts';
 import { merchantErrors } from '../schemas/error-schemas.ts';
 
-const entryView = (e: AccessEntry) => ({
+const entryView = (e: AccessEntry): types.AccessEntryView => ({
   id: e.id,
   check_id: e.checkId,
   actor: { type: e.actor.type, id: e.actor.id },

@@ -9,7 +9,7 @@ import * as schema from '../schemas/account-schemas.ts';
 import type * as types from '../schemas/api-types.ts';
 import { errorResponses, merchantErrors } from '../schemas/error-schemas.ts';
 
-const accountView = (account: Account) => ({
+const accountView = (account: Account): types.AccountAnswer['account'] => ({
   id: account.id,
   name: account.name,
   plan: account.plan,

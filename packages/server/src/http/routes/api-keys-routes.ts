@@ -21,12 +21,12 @@ const keysRoute = <T extends { response: Record<string, unknown> }>(summary: str
   response: { ...merchantErrors(403), ...parts.response },
 });
 
-const keyView = (k: ApiKeyRecord) => ({
+const keyView = (k: ApiKeyRecord): types.ApiKeyView => ({
   id: k.id,
   mode: k.mode,
   prefix: k.prefix,
   label: k.label,
-  created_at: iso(k.createdAt),
+  created_at: new Date(k.createdAt).toISOString(),
   revoked_at: iso(k.revokedAt),
 });
 

@@ -57,7 +57,7 @@ const apiKeySchema = {
     id: { type: 'string' },
     mode,
     prefix: { type: 'string', description: 'The start of the key, to recognise it; the key itself is shown only once.' },
-    label: { type: 'string' },
+    label: { type: ['string', 'null'], description: 'null for keys made by `realid accounts create`.' },
     created_at: dateTime,
     revoked_at: nullableDateTime,
   },
