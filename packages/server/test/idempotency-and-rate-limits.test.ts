@@ -114,15 +114,17 @@ describe.each(DIALECTS)('idempotency keys and rate limits on %s', (dialect) => {
     expect(ids.has(later.body.check.id)).toBe(false);
   });
 
-  it('replays the tombstone once the check’s personal data was deleted', async () => {
+  it('refuses to replay, or to create again, once the check’s personal data was deleted', async () => {
     const { testKey } = await t.newAccount();
     const first = await post(t.url, testKey, body, { 'idempotency-key': 'to-delete' });
     const id = first.body.check.id as string;
     expect((await t.api(testKey, 'DELETE', `/api/v1/checks/${id}`)).status).toBe(200);
     const replay = await post(t.url, testKey, body, { 'idempotency-key': 'to-delete' });
-    expect(replay.status).toBe(201);
-    expect(replay.body.check).toMatchObject({ id, deleted: true, customer: { email: '' } });
-    expect(replay.body.check.link).toBeUndefined();
+    expect(replay.status).toBe(409);
+    expect(replay.body.error.code).toBe('conflict');
+    expect(replay.body.error.message).toContain(id);
+    const list = await t.api(testKey, 'GET', '/api/v1/checks');
+    expect(list.body.checks.filter((c: { deleted: boolean }) => !c.deleted)).toHaveLength(0);
   });
 
   it('limits requests per key across processes with 429 rate_limited and Retry-After', async () => {

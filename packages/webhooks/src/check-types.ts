@@ -30,6 +30,8 @@ export interface CheckRules {
   minimum_age: number;
   /** realid: how many unusable photos the customer may retake. */
   max_retakes: number;
+  /** realid: the name read from the ID must match the customer's (absent on checks created before name matching existed). */
+  name_match?: boolean;
 }
 
 /** What was read from the ID; fields appear only once read. Dates are `YYYY-MM-DD`. */
@@ -79,6 +81,18 @@ export interface Check {
   link_expires_at: string;
 }
 
+export type CheckSubCheckName =
+  | 'document_readable'
+  | 'required_fields'
+  | 'not_expired'
+  | 'minimum_age'
+  | 'back_readable'
+  | 'face_match'
+  | 'name_match'
+  | 'liveness'
+  | 'signature'
+  | 'manual_review';
+
 export type CheckPhotoKind = 'front' | 'back' | 'selfie' | 'selfie_turn' | 'signature';
 
 export interface CheckReason {
@@ -91,7 +105,7 @@ export interface CheckReason {
 export interface CheckDetail extends Check {
   content: { intro_content?: string; theme?: { primary_color?: string } };
   analyzer: string;
-  sub_checks: { name: string; status: 'passed' | 'failed' | 'pending'; reasons: CheckReason[] }[];
+  sub_checks: { name: CheckSubCheckName; status: 'passed' | 'failed' | 'pending'; reasons: CheckReason[] }[];
   decision: { by: 'merchant' | 'simulation'; verdict: 'passed' | 'failed'; reason?: string; at: string } | null;
   retakes: number;
   /** With `selfie_liveness: turn`: the side the customer was asked to turn to. */

@@ -38,5 +38,6 @@ export type {
   CheckReason,
   CheckResult,
   CheckRules,
+  CheckSubCheckName,
   PlatformId,
 } from './check-types.ts';

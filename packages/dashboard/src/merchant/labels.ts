@@ -1,4 +1,5 @@
 // The words the dashboard uses for steps, verdicts, sub-checks, events and privacy requests.
+import type { RealIdEventType } from '@realid/webhooks';
 import type { Tone } from '../ui/feedback.tsx';
 
 export const STEP_LABELS: Record<string, string> = {
@@ -33,7 +34,7 @@ export const PRIVACY_LABELS: Record<string, string> = {
   data_deletion: 'Asked for their data to be deleted',
 };
 
-export const EVENT_DESCRIPTIONS: Record<string, string> = {
+export const EVENT_DESCRIPTIONS: Record<RealIdEventType, string> = {
   'check.delivered': 'A check is created and its link sent to the customer',
   'check.opened': 'The customer first opens the link',
   'check.submitted-photo': 'A photo from the customer is accepted (one event per photo)',
@@ -44,7 +45,7 @@ export const EVENT_DESCRIPTIONS: Record<string, string> = {
   'customer.data_deletion_request': 'The customer asked for their data to be deleted',
 };
 
-export const EVENT_TYPES = Object.keys(EVENT_DESCRIPTIONS);
+export const EVENT_TYPES = Object.keys(EVENT_DESCRIPTIONS) as RealIdEventType[];
 
 /** Timeline entries that are not webhook events. */
 export const TIMELINE_DESCRIPTIONS: Record<string, string> = {

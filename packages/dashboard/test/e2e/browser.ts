@@ -23,8 +23,8 @@ export const SCREENSHOTS_DIR = path.resolve(import.meta.dirname, '../../../../do
 
 /** Saves the page as docs/screenshots/<name>.png for the README. */
 /** Renders the page either way (a broken page fails here); writes docs/screenshots only with REALID_SCREENSHOTS=1. */
-export async function screenshot(page: Page, name: string): Promise<void> {
-  const image = await page.screenshot({ fullPage: true, animations: 'disabled' });
+export async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
+  const image = await page.screenshot({ fullPage: options.fullPage ?? true, animations: 'disabled' });
   if (process.env.REALID_SCREENSHOTS !== '1') return;
   await mkdir(SCREENSHOTS_DIR, { recursive: true });
   await writeFile(path.join(SCREENSHOTS_DIR, `${name}.png`), image);

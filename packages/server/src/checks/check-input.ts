@@ -1,32 +1,11 @@
 // What a merchant may send to create a check, in Real ID's current and older spellings, normalised to one
 // shape before anything is stored: `firstName` becomes `first_name`, platform ids become `id`, rules and
 // content given inside `check` (as Real ID nests them in its answer) or beside it are merged.
-import type { CheckContent, Customer, IdCheckType, Order, PlatformId, Rules, SelfieLiveness } from './check-types.ts';
+import type { CreateCheckBody } from '../http/schemas/api-types.ts';
+import type { CheckContent, Customer, Order, PlatformId, Rules } from './check-types.ts';
 
-export interface RulesInput {
-  testing?: boolean;
-  signature_required?: boolean;
-  id_check_type?: IdCheckType;
-  include_back_of_id?: boolean;
-  selfie_liveness?: SelfieLiveness;
-  minimum_age?: number;
-  max_retakes?: number;
-  name_match?: boolean;
-}
-
-interface PlatformIds {
-  wc_id?: PlatformId;
-  wcId?: PlatformId;
-  shopify_admin_graphql_id?: string;
-  shopifyAdminGraphqlId?: string;
-}
-
-export interface CreateCheckBody {
-  customer: PlatformIds & { email?: string; phone?: string; first_name?: string; last_name?: string; firstName?: string; lastName?: string };
-  order?: PlatformIds & { name?: string };
-  rules?: RulesInput;
-  check?: CheckContent & { rules?: RulesInput };
-}
+/** The platform ids of the body's customer or order, typed by their schema (`http/schemas/check-schemas.ts`). */
+type PlatformIds = Pick<CreateCheckBody['customer'], 'wc_id' | 'wcId' | 'shopify_admin_graphql_id' | 'shopifyAdminGraphqlId'>;
 
 export interface CheckInput {
   customer: Customer;

@@ -7,16 +7,16 @@ import { AppError } from '../errors/app-error.ts';
 import { sha256Hex } from '../ids.ts';
 import type { Principal } from '../http/authenticate.ts';
 import type { IdempotencyScope, StoredAnswer } from '../store/idempotency-repo.ts';
-import { checkInput, type CreateCheckBody } from './check-input.ts';
+import type { CreateCheckAnswer, CreateCheckBody } from '../http/schemas/api-types.ts';
+import { checkInput } from './check-input.ts';
 import { checkSummary } from './check-view.ts';
-import { createCheck } from './create-check.ts';
-import { loadCheck } from './merchant-actions.ts';
+import { createCheck, type CreatedCheck } from './create-check.ts';
 
 export const IDEMPOTENCY_TTL_MS = 24 * 3600_000;
 const SANE_KEY = /^[\x21-\x7e]{1,255}$/;
 
 export interface CreateAnswer {
-  answer: unknown;
+  answer: CreateCheckAnswer;
   replayed: boolean;
 }
 
@@ -51,11 +51,11 @@ async function replay(s: Services, principal: Principal, stored: StoredAnswer, r
     // The answer holds the customer's personal data: reading it again is an access like any other.
     const { account, actor } = principal;
     await s.store.driver.transaction((tx) => s.store.accessLog.record(tx, account.id, [stored.checkId], actor, 'viewed', s.clock.now()));
-    return { answer: stored.answer, replayed: true };
+    return { answer: stored.answer as CreateCheckAnswer, replayed: true };
   }
-  // The check's personal data was deleted, and with its key the sealed answer: the tombstone stands in for it.
-  const check = await loadCheck(s, principal, stored.checkId);
-  return { answer: { message: 'Delivered ID check', check: checkSummary(check, principal.account) }, replayed: true };
+  // The check's personal data was deleted, and with its key the sealed answer (its link with it): nothing to
+  // replay, and the key must not create a second check either.
+  throw new AppError('conflict', `The check this Idempotency-Key created (${stored.checkId}) was deleted with its personal data, so its answer cannot be given again. Use a new key to create another check.`);
 }
 
 export async function createCheckOnce(s: Services, principal: Principal, key: string, body: CreateCheckBody): Promise<CreateAnswer> {
@@ -66,19 +66,18 @@ export async function createCheckOnce(s: Services, principal: Principal, key: st
   void s.store.idempotency.prune(now).catch((error: Error) => s.logger.warn({ err: { message: error.message } }, 'could not prune expired idempotency keys'));
   const earlier = await s.store.idempotency.find(scope, now);
   if (earlier) return replay(s, principal, earlier, requestHash);
-  let answer: unknown;
+  const answerOf = ({ check, link }: CreatedCheck): CreateCheckAnswer => ({ message: 'Delivered ID check', check: { ...checkSummary(check, account), link } });
   try {
-    await createCheck(s, account, mode === 'test', checkInput(body), actor, async (tx, { check, link }) => {
-      answer = { message: 'Delivered ID check', check: { ...checkSummary(check, account), link } };
-      const dataKey = (await s.store.checks.dataKey(tx, account.id, check.id))!;
-      const claimed = await s.store.idempotency.claim(tx, scope, { requestHash, checkId: check.id, dataKey, answer, now, expiresAt: now + IDEMPOTENCY_TTL_MS });
+    const created = await createCheck(s, account, mode === 'test', checkInput(body), actor, async (tx, created) => {
+      const dataKey = (await s.store.checks.dataKey(tx, account.id, created.check.id))!;
+      const claimed = await s.store.idempotency.claim(tx, scope, { requestHash, checkId: created.check.id, dataKey, answer: answerOf(created), now, expiresAt: now + IDEMPOTENCY_TTL_MS });
       if (!claimed) throw new KeyTaken();
     });
+    return { answer: answerOf(created), replayed: false };
   } catch (error) {
     if (!(error instanceof KeyTaken)) throw error;
     const winner = await s.store.idempotency.find(scope, now);
     if (!winner) throw new AppError('conflict', 'Another request with this Idempotency-Key was under way; retry the request.');
     return replay(s, principal, winner, requestHash);
   }
-  return { answer, replayed: false };
 }

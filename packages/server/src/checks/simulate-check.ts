@@ -4,18 +4,16 @@ import { AppError } from '../errors/app-error.ts';
 import { buildEvent, type PendingEvent } from '../events/event-types.ts';
 import { REASONS, reason, SUBCHECK_FOR_REASON, type ReasonCode } from './reason-codes.ts';
 import { commitCheck } from './commit-check.ts';
-import { requiredPhotoKinds, type CheckRecord, type PhotoKind } from './check-types.ts';
+import type { SimulateBody } from '../http/schemas/api-types.ts';
+import { requiredPhotoKinds, type CheckRecord } from './check-types.ts';
 import { openCheck } from './customer-actions.ts';
 import { assertNotDeleted } from './merchant-actions.ts';
 import { submitPhoto } from './submit-photo.ts';
 import { nextStep } from './transition-table.ts';
 import { settleAll } from './verdict.ts';
 
-export type SimulateAction =
-  | { action: 'open' }
-  | { action: 'submit_photo'; kind?: PhotoKind }
-  | { action: 'pass' }
-  | { action: 'fail'; reason: string };
+/** The body of `POST /checks/{id}/simulate`, as its schema validates it: `fail` checks its `reason` here. */
+export type SimulateAction = SimulateBody;
 
 /** A 1×1 PNG: a real image for the content check, standing in for the customer's photo. */
 const SAMPLE_PNG = Buffer.from(

@@ -11,6 +11,8 @@ import { measureRequests } from './request-metrics.ts';
 import { rejectNullBody } from './reject-null-body.ts';
 import { requireMerchant, type SessionAuthenticator } from './authenticate.ts';
 import { validatorCompiler } from './validation.ts';
+import { openapiOptions } from './openapi/openapi-options.ts';
+import { referenceRoutes } from './openapi/reference-routes.ts';
 import { accessLogRoutes } from './routes/access-log-routes.ts';
 import { checksRoutes } from './routes/checks-routes.ts';
 import { customerRoutes } from './routes/customer-routes.ts';
@@ -74,13 +76,8 @@ export async function createApp(s: Services, ext: AppExtensions = {}): Promise<F
     limits: { fileSize: s.config.maxPhotoBytes, files: 1, fields: 5, parts: 6, fieldSize: 1024 },
     throwFileSizeLimit: true,
   });
-  await app.register(swagger, {
-    openapi: {
-      info: { title: 'realid API', version: '1', description: 'Real ID–compatible ID checks and webhooks.' },
-      components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer' } } },
-      security: [{ apiKey: [] }],
-    },
-  });
+  await app.register(swagger, openapiOptions());
+  await app.register(referenceRoutes());
 
   app.get('/healthz', { schema: { hide: true } }, async (_request, reply) => {
     try {

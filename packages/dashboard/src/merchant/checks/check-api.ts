@@ -1,5 +1,6 @@
 // The checks API as the dashboard uses it: the shapes it reads and the calls it makes.
-import type { CheckDetail, Check as CheckSummary } from '@realid/webhooks';
+import type { Check as CheckSummary } from '@realid/webhooks';
+import type { AccessEntryView, CheckDetailAnswer, CreateCheckAnswer, DeleteCheckAnswer, ListChecksAnswer } from '@realid/server/http/schemas/api-types.ts';
 import { del, get, post, query } from '../../lib/api.ts';
 
 // One shape for server and dashboard: the SDK's types of the check object.
@@ -16,10 +17,10 @@ export interface CheckFilters {
 }
 
 export const listChecks = (filters: CheckFilters, cursor: string | undefined, signal?: AbortSignal) =>
-  get<{ checks: CheckSummary[]; next_cursor: string | null }>(`/api/v1/checks${query({ ...filters, limit: 25, cursor })}`, signal ? { signal } : {});
+  get<ListChecksAnswer>(`/api/v1/checks${query({ ...filters, limit: 25, cursor })}`, signal ? { signal } : {});
 
 export const getCheck = (id: string, signal?: AbortSignal) =>
-  get<{ check: CheckDetail }>(`/api/v1/checks/${encodeURIComponent(id)}?withPhotos=true`, signal ? { signal } : {});
+  get<CheckDetailAnswer>(`/api/v1/checks/${encodeURIComponent(id)}?withPhotos=true`, signal ? { signal } : {});
 
 export interface NewCheckInput {
   customer: { email?: string; phone?: string; first_name?: string; last_name?: string };
@@ -27,19 +28,13 @@ export interface NewCheckInput {
   rules: Partial<Pick<CheckSummary['rules'], 'id_check_type' | 'include_back_of_id' | 'selfie_liveness' | 'signature_required'>>;
 }
 
-export const createCheck = (input: NewCheckInput) => post<{ check: CheckSummary & { link: string } }>('/api/v1/checks', input);
+export const createCheck = (input: NewCheckInput) => post<CreateCheckAnswer>('/api/v1/checks', input);
 
-export const approveCheck = (id: string, reason?: string) => post<{ check: CheckDetail }>(`/api/v1/checks/${encodeURIComponent(id)}/approve`, reason ? { reason } : {});
-export const rejectCheck = (id: string, reason: string) => post<{ check: CheckDetail }>(`/api/v1/checks/${encodeURIComponent(id)}/reject`, { reason });
-export interface AccessEntry {
-  id: string;
-  check_id: string;
-  actor: { type: 'api_key' | 'user' | 'service'; id: string };
-  action: string;
-  created_at: string;
-}
+export const approveCheck = (id: string, reason?: string) => post<CheckDetailAnswer>(`/api/v1/checks/${encodeURIComponent(id)}/approve`, reason ? { reason } : {});
+export const rejectCheck = (id: string, reason: string) => post<CheckDetailAnswer>(`/api/v1/checks/${encodeURIComponent(id)}/reject`, { reason });
+export type { AccessEntryView as AccessEntry } from '@realid/server/http/schemas/api-types.ts';
 
 export const getAccessLog = (id: string, signal?: AbortSignal) =>
-  get<{ entries: AccessEntry[] }>(`/api/v1/checks/${encodeURIComponent(id)}/access-log`, signal ? { signal } : {});
+  get<{ entries: AccessEntryView[] }>(`/api/v1/checks/${encodeURIComponent(id)}/access-log`, signal ? { signal } : {});
 
-export const deleteCheckData = (id: string) => del<{ check: CheckSummary }>(`/api/v1/checks/${encodeURIComponent(id)}`);
+export const deleteCheckData = (id: string) => del<DeleteCheckAnswer>(`/api/v1/checks/${encodeURIComponent(id)}`);

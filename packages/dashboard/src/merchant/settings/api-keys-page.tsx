@@ -1,5 +1,6 @@
 // Settings › API keys: the account's keys by prefix, a new key shown exactly once, and revocation.
 import { useState } from 'preact/hooks';
+import type { CreatedKeyAnswer, ListKeysAnswer } from '@realid/server/http/schemas/api-types.ts';
 import { del, get, post } from '../../lib/api.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { useAsync } from '../../lib/use-async.ts';
@@ -10,14 +11,6 @@ import { SelectField, TextField } from '../../ui/fields.tsx';
 import { Table } from '../../ui/table.tsx';
 import { PageTitle } from '../app-shell.tsx';
 
-interface ApiKey {
-  id: string;
-  mode: 'test' | 'live';
-  prefix: string;
-  label: string | null;
-  created_at: string;
-  revoked_at: string | null;
-}
 
 function CreateKey(props: { onCreated: () => Promise<void> }) {
   const [label, setLabel] = useState('');
@@ -28,7 +21,7 @@ function CreateKey(props: { onCreated: () => Promise<void> }) {
     event.preventDefault();
     setError(undefined);
     try {
-      const created = await post<{ key: string; api_key: ApiKey }>('/api/v1/api-keys', { mode, label: label.trim() });
+      const created = await post<CreatedKeyAnswer>('/api/v1/api-keys', { mode, label: label.trim() });
       setShown({ key: created.key, label: label.trim() });
       setLabel('');
       await props.onCreated();
@@ -62,7 +55,7 @@ function CreateKey(props: { onCreated: () => Promise<void> }) {
 }
 
 export function ApiKeysPage() {
-  const keys = useAsync((signal) => get<{ api_keys: ApiKey[] }>('/api/v1/api-keys', { signal }), []);
+  const keys = useAsync((signal) => get<ListKeysAnswer>('/api/v1/api-keys', { signal }), []);
   const [error, setError] = useState<Error | undefined>(undefined);
   const revoke = async (id: string) => {
     try {

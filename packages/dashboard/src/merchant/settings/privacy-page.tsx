@@ -1,5 +1,6 @@
 // Settings › Privacy: how long finished checks keep their personal data, and the access log for an auditor.
 import { useState } from 'preact/hooks';
+import type { AccountAnswer } from '@realid/server/http/schemas/api-types.ts';
 import { download, get, patch } from '../../lib/api.ts';
 import { useMode } from '../../lib/mode.ts';
 import { useAsync } from '../../lib/use-async.ts';
@@ -8,9 +9,6 @@ import { Alert, ErrorMessage, Loading } from '../../ui/feedback.tsx';
 import { TextField } from '../../ui/fields.tsx';
 import { PageTitle } from '../app-shell.tsx';
 
-interface AccountView {
-  account: { retention_days: number };
-}
 
 function Retention(props: { days: number; onSaved: () => Promise<void> }) {
   const [days, setDays] = useState(String(props.days));
@@ -77,7 +75,7 @@ function AccessLogExport() {
 }
 
 export function PrivacyPage() {
-  const account = useAsync((signal) => get<AccountView>('/api/v1/account', { signal }), []);
+  const account = useAsync((signal) => get<AccountAnswer>('/api/v1/account', { signal }), []);
   return (
     <section>
       <PageTitle>Privacy</PageTitle>

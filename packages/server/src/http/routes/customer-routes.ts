@@ -5,33 +5,23 @@ import { PHOTO_KINDS, type PhotoKind } from '../../checks/check-types.ts';
 import { checkForToken, customerView, filePrivacyRequest, openCheck } from '../../checks/customer-actions.ts';
 import { submitPhoto } from '../../checks/submit-photo.ts';
 import { AppError } from '../../errors/app-error.ts';
-import type { PrivacyRequestKind } from '../../events/event-types.ts';
 import { checkBoundary, readingMultipart } from '../multipart-framing.ts';
+import type * as types from '../schemas/api-types.ts';
+import { errorResponses } from '../schemas/error-schemas.ts';
+import * as schema from '../schemas/customer-schemas.ts';
 
-const tokenParams = {
-  type: 'object',
-  required: ['token'],
-  properties: { token: { type: 'string', minLength: 1, maxLength: 200 } },
-} as const;
+/** The link's token is the customer's only credential: no API key, no session. */
+const customerRoute = <T extends { response: Record<string, unknown> }>(summary: string, description: string, parts: T) => ({
+  summary,
+  description,
+  tags: ['customer'],
+  security: [],
+  params: schema.tokenParams,
+  ...parts,
+  response: { ...errorResponses(400, 404, 410, 422), ...parts.response },
+});
 
-const privacyBody = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['kind'],
-  properties: {
-    kind: { enum: ['data_request', 'manual_review', 'data_deletion'] },
-    message: { type: 'string', maxLength: 2000 },
-  },
-} as const;
-
-const photoQuery = {
-  type: 'object',
-  properties: { kind: { enum: PHOTO_KINDS } },
-} as const;
-
-interface TokenParams {
-  token: string;
-}
+type TokenParams = types.TokenParams;
 
 async function readPhoto(request: FastifyRequest<{ Querystring: { kind?: PhotoKind } }>) {
   if (!request.isMultipart()) {
@@ -55,17 +45,37 @@ async function readPhoto(request: FastifyRequest<{ Querystring: { kind?: PhotoKi
 
 export function customerRoutes(s: Services) {
   return async (app: FastifyInstance): Promise<void> => {
-    app.get<{ Params: TokenParams }>('/customer/:token', { schema: { params: tokenParams, tags: ['customer'] } }, async (request) =>
-      customerView(s, await checkForToken(s, request.params.token)),
+    app.get<{ Params: TokenParams; Reply: types.CustomerCheckAnswer }>(
+      '/customer/:token',
+      {
+        schema: customerRoute('Where the customer stands', 'Progress and what to do next; never reason codes or rules.', {
+          response: { 200: schema.customerCheckAnswer },
+        }),
+      },
+      async (request) => customerView(s, await checkForToken(s, request.params.token)),
     );
 
-    app.post<{ Params: TokenParams }>('/customer/:token/open', { schema: { params: tokenParams, tags: ['customer'] } }, async (request) =>
-      customerView(s, await openCheck(s, await checkForToken(s, request.params.token))),
+    app.post<{ Params: TokenParams; Reply: types.CustomerCheckAnswer }>(
+      '/customer/:token/open',
+      {
+        schema: customerRoute('Open the check', 'The first open moves the check to `opened` (`check.opened`); later opens change nothing.', {
+          response: { 200: schema.customerCheckAnswer },
+        }),
+      },
+      async (request) => customerView(s, await openCheck(s, await checkForToken(s, request.params.token))),
     );
 
-    app.post<{ Params: TokenParams; Querystring: { kind?: PhotoKind } }>(
+    app.post<{ Params: TokenParams; Querystring: { kind?: PhotoKind }; Reply: types.PhotoAnswer }>(
       '/customer/:token/photos',
-      { schema: { params: tokenParams, querystring: photoQuery, tags: ['customer'] } },
+      {
+        schema: customerRoute(
+          'Send a photo',
+          'multipart/form-data: a `kind` field (or `?kind=`) then the `photo` file. JPEG, PNG, WebP or HEIC, recognised by content; the signature is a PNG. Each accepted photo emits `check.submitted-photo`.',
+          { querystring: schema.photoQuery, response: { 201: schema.photoAnswer, ...errorResponses(409, 413, 415) } },
+        ),
+        // Documents the multipart form without making Fastify validate a body it never parses.
+        config: { swaggerTransform: ({ schema: routeSchema, url }) => ({ schema: { ...routeSchema, consumes: ['multipart/form-data'], body: schema.photoUploadForm }, url }) },
+      },
       async (request, reply) => {
         const check = await checkForToken(s, request.params.token);
         const upload = await readPhoto(request);
@@ -77,9 +87,15 @@ export function customerRoutes(s: Services) {
       },
     );
 
-    app.post<{ Params: TokenParams; Body: { kind: PrivacyRequestKind; message?: string } }>(
+    app.post<{ Params: TokenParams; Body: types.PrivacyRequestBody; Reply: types.PrivacyRequestAnswer }>(
       '/customer/:token/privacy-requests',
-      { schema: { params: tokenParams, body: privacyBody, tags: ['customer'] } },
+      {
+        schema: customerRoute(
+          'Ask the merchant about one’s data',
+          '`data_request`, `manual_review` or `data_deletion`: emits `customer.data_request`, `customer.manual_review_requested` or `customer.data_deletion_request`.',
+          { body: schema.privacyBody, response: { 201: schema.privacyRequestAnswer } },
+        ),
+      },
       async (request, reply) => {
         const check = await checkForToken(s, request.params.token);
         const filed = await filePrivacyRequest(s, check, request.body.kind, request.body.message);

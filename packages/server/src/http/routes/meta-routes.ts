@@ -2,10 +2,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../core/services.ts';
 import { EVENT_SCHEMAS } from '../../events/event-schemas.ts';
+import * as schema from '../schemas/meta-schemas.ts';
 
 export function metaRoutes(s: Services) {
   return async (app: FastifyInstance): Promise<void> => {
-    app.get('/meta/ip-ranges', { schema: { tags: ['meta'], security: [] } }, async () => ({
+    app.get('/meta/ip-ranges', { schema: { summary: 'Where webhooks come from', tags: ['meta'], security: [], response: { 200: schema.ipRangesAnswer } } }, async () => ({
       webhooks: { ranges: s.config.webhooks.egressRanges },
       description: s.config.webhooks.egressRanges.length
         ? 'Webhook deliveries come from these addresses.'
@@ -13,6 +14,6 @@ export function metaRoutes(s: Services) {
     }));
 
     // The JSON Schema of each event's payload, for receivers that validate what they get.
-    app.get('/meta/event-schemas', { schema: { tags: ['meta'], security: [] } }, async () => ({ schemas: EVENT_SCHEMAS }));
+    app.get('/meta/event-schemas', { schema: { summary: 'The JSON Schema of every event', tags: ['meta'], security: [], response: { 200: schema.eventSchemasAnswer } } }, async () => ({ schemas: EVENT_SCHEMAS }));
   };
 }

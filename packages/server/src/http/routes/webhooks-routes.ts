@@ -2,54 +2,36 @@
 // Webhooks are an Enterprise feature; other plans get a 403 `plan_required` that says what to do.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { generateSecret } from '@realid/webhooks';
-import { iso } from '../../core/iso-time.ts';
 import type { Services } from '../../core/services.ts';
 import { AppError, notFound } from '../../errors/app-error.ts';
-import type { EventType } from '../../events/event-types.ts';
 import { newId } from '../../ids.ts';
 import type { AccountLogEntry, KeyMode } from '../../store/accounts-repo.ts';
-import type { DeliveryStatus, MessageRow } from '../../store/deliveries-repo.ts';
-import type { Endpoint } from '../../store/endpoints-repo.ts';
-import { createEndpoint, updateEndpoint, type EndpointInput } from '../../webhooks/management/endpoint-service.ts';
+import { createEndpoint, updateEndpoint } from '../../webhooks/management/endpoint-service.ts';
 import { hasWebhooks } from '../../webhooks/management/event-recipients.ts';
 import { recoverFailed, resendMessage, sendTestEvent } from '../../webhooks/management/message-actions.ts';
 import { principalOf } from '../authenticate.ts';
 import { decodeCursor, page } from '../cursor.ts';
+import type * as types from '../schemas/api-types.ts';
+import { errorResponses } from '../schemas/error-schemas.ts';
 import * as schema from '../schemas/webhook-schemas.ts';
+import { attemptView, endpointView, messageView, noticeView } from './webhook-views.ts';
+import { iso, isoTime } from '../../core/iso-time.ts';
 
-
-export const endpointView = (e: Endpoint) => ({
-  id: e.id,
-  url: e.url,
-  mode: e.mode,
-  event_types: e.eventTypes,
-  description: e.description,
-  enabled: e.enabled,
-  disabled_reason: e.disabledReason,
-  failing_since: iso(e.failingSince),
-  created_at: iso(e.createdAt),
-  updated_at: iso(e.updatedAt),
-});
-
-const messageView = (m: MessageRow) => ({
-  id: m.id,
-  endpoint_id: m.endpointId,
-  event_id: m.eventId,
-  event_type: m.eventType,
-  check_id: m.checkId,
-  status: m.status,
-  attempts: m.attempts,
-  next_attempt_at: iso(m.nextAttemptAt),
-  last_status_code: m.lastStatusCode,
-  last_error: m.lastError,
-  payload: JSON.parse(m.payload) as unknown,
-  created_at: iso(m.createdAt),
-  finished_at: iso(m.finishedAt),
-});
-
-interface IdParams {
-  id: string;
+/**
+ * A webhooks route's OpenAPI parts. Every one can also answer 401 (no valid key or session) and 403
+ * `plan_required` (webhooks are for the Enterprise plan).
+ */
+function route<T extends { response: Record<string, unknown> }>(summary: string, description: string, parts: T) {
+  return {
+    summary,
+    ...(description ? { description } : {}),
+    tags: ['webhooks'],
+    ...parts,
+    response: { ...errorResponses(400, 401, 403, 429), ...parts.response },
+  };
 }
+
+type IdParams = types.IdParams;
 
 /** A notice is about one endpoint; older notices name only the endpoint, whose mode decides. */
 function noticeMode(entry: AccountLogEntry, modes: Map<string, KeyMode>): KeyMode | undefined {
@@ -79,19 +61,33 @@ export function webhooksRoutes(s: Services) {
       return message;
     }
 
-    app.get('/webhooks/endpoints', async (request) => ({
-      endpoints: (await s.store.endpoints.list(accountId(request))).filter((e) => e.mode === modeOf(request)).map(endpointView),
-    }));
+    app.get<{ Reply: types.ListEndpointsAnswer }>(
+      '/webhooks/endpoints',
+      { schema: route('List endpoints', 'The endpoints of the caller’s mode.', { response: { 200: schema.listEndpointsAnswer } }) },
+      async (request) => ({
+        endpoints: (await s.store.endpoints.list(accountId(request))).filter((e) => e.mode === modeOf(request)).map(endpointView),
+      }),
+    );
 
-    app.post<{ Body: EndpointInput }>('/webhooks/endpoints', { schema: { body: schema.createEndpointBody } }, async (request, reply) => {
-      const { account, mode } = principalOf(request);
-      if (request.body.mode !== undefined && request.body.mode !== mode) {
-        throw new AppError('validation_failed', `A ${mode} key manages ${mode} endpoints.`, [
-          { field: 'mode', message: `must be ${mode} with this key, or left out` },
-        ]);
-      }
-      return reply.status(201).send({ endpoint: endpointView(await createEndpoint(s, account.id, mode, request.body)) });
-    });
+    app.post<{ Body: types.CreateEndpointBody; Reply: types.EndpointAnswer }>(
+      '/webhooks/endpoints',
+      {
+        schema: route(
+          'Create an endpoint',
+          'A URL and the event types it receives ("a URL per event" is one endpoint per type). Live URLs must be https and public.',
+          { body: schema.createEndpointBody, response: { 201: schema.endpointAnswer, ...errorResponses(422) } },
+        ),
+      },
+      async (request, reply) => {
+        const { account, mode } = principalOf(request);
+        if (request.body.mode !== undefined && request.body.mode !== mode) {
+          throw new AppError('validation_failed', `A ${mode} key manages ${mode} endpoints.`, [
+            { field: 'mode', message: `must be ${mode} with this key, or left out` },
+          ]);
+        }
+        return reply.status(201).send({ endpoint: endpointView(await createEndpoint(s, account.id, mode, request.body)) });
+      },
+    );
 
     async function noticesOf(request: FastifyRequest): Promise<AccountLogEntry[]> {
       const [entries, endpoints] = await Promise.all([s.store.accounts.listLog(accountId(request), 100), s.store.endpoints.list(accountId(request))]);
@@ -99,34 +95,63 @@ export function webhooksRoutes(s: Services) {
       return entries.filter((e) => noticeMode(e, modes) === modeOf(request));
     }
 
-    app.get<{ Params: IdParams }>('/webhooks/endpoints/:id', { schema: { params: schema.idParams } }, async (request) => ({
-      endpoint: endpointView(await endpointOf(request)),
-    }));
-
-    app.patch<{ Params: IdParams; Body: EndpointInput }>(
+    app.get<{ Params: IdParams; Reply: types.EndpointAnswer }>(
       '/webhooks/endpoints/:id',
-      { schema: { params: schema.idParams, body: schema.updateEndpointBody } },
+      { schema: route('Retrieve an endpoint', '', { params: schema.idParams, response: { 200: schema.endpointAnswer, ...errorResponses(404, 422) } }) },
+      async (request) => ({ endpoint: endpointView(await endpointOf(request)) }),
+    );
+
+    app.patch<{ Params: IdParams; Body: types.UpdateEndpointBody; Reply: types.EndpointAnswer }>(
+      '/webhooks/endpoints/:id',
+      {
+        schema: route('Change an endpoint', 'Its URL, event types, description, or whether it is enabled. Re-enabling resumes pending messages.', {
+          params: schema.idParams,
+          body: schema.updateEndpointBody,
+          response: { 200: schema.endpointAnswer, ...errorResponses(404, 422) },
+        }),
+      },
       async (request) => ({ endpoint: endpointView(await updateEndpoint(s, await endpointOf(request), request.body)) }),
     );
 
-    app.delete<{ Params: IdParams }>('/webhooks/endpoints/:id', { schema: { params: schema.idParams } }, async (request) => {
-      const endpoint = await endpointOf(request);
-      await s.store.endpoints.delete(endpoint.accountId, endpoint.id);
-      return { deleted: true, id: endpoint.id };
-    });
+    app.delete<{ Params: IdParams; Reply: types.DeleteEndpointAnswer }>(
+      '/webhooks/endpoints/:id',
+      {
+        schema: route('Delete an endpoint', 'With its messages and their attempts; disable it instead to keep them.', {
+          params: schema.idParams,
+          response: { 200: schema.deleteEndpointAnswer, ...errorResponses(404, 422) },
+        }),
+      },
+      async (request) => {
+        const endpoint = await endpointOf(request);
+        await s.store.endpoints.delete(endpoint.accountId, endpoint.id);
+        return { deleted: true as const, id: endpoint.id };
+      },
+    );
 
-    app.post<{ Params: IdParams; Body: { event_type: EventType } }>(
+    app.post<{ Params: IdParams; Body: types.TestEventBody; Reply: types.QueuedAnswer }>(
       '/webhooks/endpoints/:id/test',
-      { schema: { params: schema.idParams, body: schema.testEventBody } },
+      {
+        schema: route('Send a test event', 'An event of any type about a made-up `TEST00-…` check.', {
+          params: schema.idParams,
+          body: schema.testEventBody,
+          response: { 202: schema.queuedAnswer, ...errorResponses(404, 422) },
+        }),
+      },
       async (request, reply) => {
         const id = await sendTestEvent(s, await endpointOf(request), request.body.event_type);
         return reply.status(202).send({ message: 'Test event queued', message_id: id });
       },
     );
 
-    app.post<{ Params: IdParams; Body: { since: string; dry_run?: boolean } }>(
+    app.post<{ Params: IdParams; Body: types.RecoverBody; Reply: types.RecoverAnswer }>(
       '/webhooks/endpoints/:id/recover',
-      { schema: { params: schema.idParams, body: schema.recoverBody } },
+      {
+        schema: route('Recover failed messages', 'Sends every message that failed since `since` once more (202); `dry_run` only counts them (200).', {
+          params: schema.idParams,
+          body: schema.recoverBody,
+          response: { 200: schema.recoverAnswer, 202: schema.recoverAnswer, ...errorResponses(404, 422) },
+        }),
+      },
       async (request, reply) => {
         const dryRun = request.body.dry_run === true;
         const count = await recoverFailed(s, accountId(request), await endpointOf(request), Date.parse(request.body.since), dryRun);
@@ -134,28 +159,49 @@ export function webhooksRoutes(s: Services) {
       },
     );
 
-    app.get('/webhooks/secret', async (request) => ({
-      mode: modeOf(request),
-      secrets: (await s.store.accounts.activeSecrets(accountId(request), modeOf(request), s.clock.now())).map((x) => ({
-        secret: x.secret,
-        created_at: iso(x.createdAt),
-        expires_at: iso(x.expiresAt),
-      })),
-      overlap_hours: s.config.webhooks.secretOverlapHours,
-    }));
+    app.get<{ Reply: types.SecretsAnswer }>(
+      '/webhooks/secret',
+      {
+        schema: route('The signing secrets', 'The caller’s mode’s active secrets, oldest first; during a rotation the old ones keep signing for `overlap_hours`.', {
+          response: { 200: schema.secretsAnswer },
+        }),
+      },
+      async (request) => ({
+        mode: modeOf(request),
+        secrets: (await s.store.accounts.activeSecrets(accountId(request), modeOf(request), s.clock.now())).map((x) => ({
+          secret: x.secret,
+          created_at: isoTime(x.createdAt),
+          expires_at: iso(x.expiresAt),
+        })),
+        overlap_hours: s.config.webhooks.secretOverlapHours,
+      }),
+    );
 
-    app.post('/webhooks/secret/rotate', async (request) => {
-      const now = s.clock.now();
-      const overlapUntil = now + s.config.webhooks.secretOverlapHours * 3600_000;
-      const secret = generateSecret();
-      const mode = modeOf(request);
-      await s.store.accounts.rotateSecret(accountId(request), mode, { id: newId('sec'), secret, createdAt: now, expiresAt: null }, now, overlapUntil);
-      return { mode, secret, previous_expires_at: iso(overlapUntil) };
-    });
+    app.post<{ Reply: types.RotateSecretAnswer }>(
+      '/webhooks/secret/rotate',
+      {
+        schema: route('Rotate the signing secret', 'A new secret for the caller’s mode; the old ones keep signing until `previous_expires_at`.', {
+          response: { 200: schema.rotateSecretAnswer },
+        }),
+      },
+      async (request) => {
+        const now = s.clock.now();
+        const overlapUntil = now + s.config.webhooks.secretOverlapHours * 3600_000;
+        const secret = generateSecret();
+        const mode = modeOf(request);
+        await s.store.accounts.rotateSecret(accountId(request), mode, { id: newId('sec'), secret, createdAt: now, expiresAt: null }, now, overlapUntil);
+        return { mode, secret, previous_expires_at: isoTime(overlapUntil) };
+      },
+    );
 
-    app.get<{ Querystring: { endpoint_id?: string; status?: DeliveryStatus; event_type?: string; check_id?: string; limit: number; cursor?: string } }>(
+    app.get<{ Querystring: types.ListMessagesQuery; Reply: types.ListMessagesAnswer }>(
       '/webhooks/messages',
-      { schema: { querystring: schema.listMessagesQuery } },
+      {
+        schema: route('List messages', 'Messages to the caller’s mode’s endpoints, newest first.', {
+          querystring: schema.listMessagesQuery,
+          response: { 200: schema.listMessagesAnswer, ...errorResponses(422) },
+        }),
+      },
       async (request) => {
         const q = request.query;
         const rows = await s.store.deliveries.listMessages(accountId(request), {
@@ -172,40 +218,49 @@ export function webhooksRoutes(s: Services) {
       },
     );
 
-    app.get<{ Params: IdParams }>('/webhooks/messages/:id', { schema: { params: schema.idParams } }, async (request) => ({
-      message: messageView(await messageOf(request)),
-    }));
+    app.get<{ Params: IdParams; Reply: types.MessageAnswer }>(
+      '/webhooks/messages/:id',
+      { schema: route('Retrieve a message', '', { params: schema.idParams, response: { 200: schema.messageAnswer, ...errorResponses(404, 422) } }) },
+      async (request) => ({ message: messageView(await messageOf(request)) }),
+    );
 
-    app.get<{ Params: IdParams }>('/webhooks/messages/:id/attempts', { schema: { params: schema.idParams } }, async (request) => {
-      const message = await messageOf(request);
-      const attempts = await s.store.deliveries.listAttempts(accountId(request), message.id);
-      return {
-        attempts: attempts.map((a) => ({
-          id: a.id,
-          attempt_no: a.attemptNo,
-          started_at: iso(a.startedAt),
-          latency_ms: a.latencyMs,
-          status_code: a.statusCode,
-          error_code: a.errorCode,
-          error_message: a.errorMessage,
-          response_excerpt: a.responseExcerpt,
-        })),
-      };
-    });
+    app.get<{ Params: IdParams; Reply: types.AttemptsAnswer }>(
+      '/webhooks/messages/:id/attempts',
+      {
+        schema: route('A message’s attempts', 'Every attempt: status, latency, error code and the start of the answer.', {
+          params: schema.idParams,
+          response: { 200: schema.attemptsAnswer, ...errorResponses(404, 422) },
+        }),
+      },
+      async (request) => {
+        const message = await messageOf(request);
+        const attempts = await s.store.deliveries.listAttempts(accountId(request), message.id);
+        return { attempts: attempts.map(attemptView) };
+      },
+    );
 
-    app.post<{ Params: IdParams }>('/webhooks/messages/:id/resend', { schema: { params: schema.idParams } }, async (request, reply) => {
-      const id = await resendMessage(s, accountId(request), await messageOf(request));
-      return reply.status(202).send({ message: 'Message queued again', message_id: id });
-    });
+    app.post<{ Params: IdParams; Reply: types.QueuedAnswer }>(
+      '/webhooks/messages/:id/resend',
+      {
+        schema: route('Resend a message', 'The same event, same body and `webhook-id`, sent again.', {
+          params: schema.idParams,
+          response: { 202: schema.queuedAnswer, ...errorResponses(404, 422) },
+        }),
+      },
+      async (request, reply) => {
+        const id = await resendMessage(s, accountId(request), await messageOf(request));
+        return reply.status(202).send({ message: 'Message queued again', message_id: id });
+      },
+    );
 
-    app.get('/webhooks/log', async (request) => ({
-      entries: (await noticesOf(request)).map((e) => ({
-        id: e.id,
-        kind: e.kind,
-        message: e.message,
-        data: e.data,
-        created_at: iso(e.createdAt),
-      })),
-    }));
+    app.get<{ Reply: types.NoticesAnswer }>(
+      '/webhooks/log',
+      {
+        schema: route('Notices', 'About the caller’s mode’s endpoints: `endpoint_failing`, `message_exhausted`, `endpoint_disabled`.', {
+          response: { 200: schema.noticesAnswer },
+        }),
+      },
+      async (request) => ({ entries: (await noticesOf(request)).map(noticeView) }),
+    );
   };
 }

@@ -1,10 +1,12 @@
-// JSON Schemas for the checks API: validation at the edge and the OpenAPI document come from these.
+// JSON Schemas for the checks API: validation at the edge, the answers' serialization, the OpenAPI document and
+// the request and answer types (`api-types.ts`) all come from these.
 import { ID_CHECK_TYPES, PHOTO_KINDS, SELFIE_LIVENESS, STEPS } from '../../checks/check-types.ts';
+import { checkDetailSchema, checkSchema, createdCheckSchema } from './check-object-schemas.ts';
 
 const text = (max = 200) => ({ type: 'string', maxLength: max }) as const;
 const idLike = { anyOf: [{ type: 'string', maxLength: 200 }, { type: 'integer' }] } as const;
 /** Clients send empty strings for boxes left blank: they count as not given. */
-const orEmpty = <T extends object>(schema: T) => ({ anyOf: [{ type: 'string', maxLength: 0 }, schema] }) as const;
+const orEmpty = <const T extends object>(schema: T) => ({ anyOf: [{ type: 'string', maxLength: 0 }, schema] }) as const;
 
 const platformIds = {
   wc_id: idLike,
@@ -72,6 +74,7 @@ export const createCheckHeaders = {
 } as const;
 
 export const createCheckBody = {
+  description: 'Real ID’s body, in its current and older spellings. Fields not listed here are ignored: never stored, never echoed.',
   type: 'object',
   'x-ignore-unknown': true,
   required: ['customer'],
@@ -122,4 +125,39 @@ export const simulateBody = {
     kind: { enum: PHOTO_KINDS },
     reason: { type: 'string', maxLength: 64 },
   },
+} as const;
+
+export const createCheckAnswer = {
+  description: 'Created: the check, with the customer’s link (shown this once).',
+  type: 'object',
+  additionalProperties: false,
+  required: ['message', 'check'],
+  properties: { message: { const: 'Delivered ID check' }, check: createdCheckSchema },
+} as const;
+
+export const listChecksAnswer = {
+  description: 'A page of checks, newest first.',
+  type: 'object',
+  additionalProperties: false,
+  required: ['checks', 'next_cursor'],
+  properties: {
+    checks: { type: 'array', items: checkSchema },
+    next_cursor: { type: ['string', 'null'], description: 'Pass as `cursor` for the next page; null on the last.' },
+  },
+} as const;
+
+export const checkDetailAnswer = {
+  description: 'The full check.',
+  type: 'object',
+  additionalProperties: false,
+  required: ['check'],
+  properties: { check: checkDetailSchema },
+} as const;
+
+export const deleteCheckAnswer = {
+  description: 'Deleted: the tombstone.',
+  type: 'object',
+  additionalProperties: false,
+  required: ['message', 'check'],
+  properties: { message: { type: 'string' }, check: { ...checkSchema, description: 'The tombstone: `deleted: true`, no personal data.' } },
 } as const;

@@ -1,5 +1,6 @@
 // One endpoint: its events and health, enable/disable, a test event, and recovering failed messages.
 import { useState } from 'preact/hooks';
+import type { RealIdEventType } from '@realid/webhooks';
 import { ConfirmAction } from '../../../ui/actions.tsx';
 import { Alert, ErrorMessage } from '../../../ui/feedback.tsx';
 import { SelectField, TextField } from '../../../ui/fields.tsx';
@@ -74,7 +75,7 @@ export function EndpointCard(props: { endpoint: Endpoint; onChanged: () => Promi
         <ConfirmAction label="Delete endpoint" confirmLabel="Delete" danger question="Stop sending every event to this URL and forget it?" onConfirm={() => run(() => deleteEndpoint(e.id))} />
       </div>
       <form class="inline-form" onSubmit={(ev) => (ev.preventDefault(), void run(() => sendTestEvent(e.id, testType), `Test ${testType} event queued; see the delivery log.`))}>
-        <SelectField label="Test event type" value={testType} onChange={(ev) => setTestType(ev.currentTarget.value)} options={EVENT_TYPES.map((t) => [t, t] as const)} />
+        <SelectField label="Test event type" value={testType} onChange={(ev) => setTestType(ev.currentTarget.value as RealIdEventType)} options={EVENT_TYPES.map((t) => [t, t] as const)} />
         <button type="submit" class="button button-secondary" disabled={!e.enabled}>
           Send test event
         </button>

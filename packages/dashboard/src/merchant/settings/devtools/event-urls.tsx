@@ -6,10 +6,11 @@ import { EVENT_DESCRIPTIONS, EVENT_TYPES } from '../../labels.ts';
 import { HealthBadge } from './endpoint-health.tsx';
 import { addUrlForEvent, changeUrlForEvent, removeUrlForEvent } from './event-url-changes.ts';
 import type { Endpoint, Mode } from './webhooks-api.ts';
+import type { RealIdEventType } from '@realid/webhooks';
 
-type Editing = { eventType: string; endpoint?: Endpoint } | undefined;
+type Editing = { eventType: RealIdEventType; endpoint?: Endpoint } | undefined;
 
-function UrlForm(props: { eventType: string; initial: string; onSave: (url: string) => Promise<void>; onCancel: () => void }) {
+function UrlForm(props: { eventType: RealIdEventType; initial: string; onSave: (url: string) => Promise<void>; onCancel: () => void }) {
   const [url, setUrl] = useState(props.initial);
   const [busy, setBusy] = useState(false);
   return (
