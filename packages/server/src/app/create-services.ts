@@ -16,12 +16,17 @@ import { openStore, type Store, type StoreLocation } from '../store/store.ts';
 import { systemClock, type Clock } from './clock.ts';
 import type { Services } from './services.ts';
 
-export function createLogger(level: string): Logger {
-  return pino({
+/** JSON lines on stdout, or on `destination` (tests read what would be written). */
+export function createLogger(level: string, destination?: NodeJS.WritableStream): Logger {
+  const options = {
     level,
     // Belt and braces: whatever a log line carries, these never reach the output.
-    redact: { paths: ['req.headers.authorization', 'req.headers.cookie', '*.secret', '*.password', '*.token', '*.email', '*.phone'], censor: '[redacted]' },
-  });
+    redact: {
+      paths: ['req.headers.authorization', 'req.headers.cookie', 'link', '*.link', '*.secret', '*.password', '*.token', '*.email', '*.phone'],
+      censor: '[redacted]',
+    },
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 export const storeLocation = (config: Config): StoreLocation => ({
