@@ -53,5 +53,14 @@ describe('realid help', () => {
     expect(parseCommandLine(['accounts', 'set-plan', '--id', 'acct_1'])).toMatchObject({ kind: 'usage-error', message: expect.stringContaining('needs --plan PLAN') });
     expect(parseCommandLine(['accounts', 'list', '--name', 'x'])).toMatchObject({ kind: 'usage-error' });
     expect(parseCommandLine(['serve', '--port', '4001', '--no-worker'])).toMatchObject({ kind: 'run', values: { port: '4001', 'no-worker': true } });
+    expect(parseCommandLine(['serve', 'extra'])).toMatchObject({ kind: 'usage-error', message: expect.stringContaining("Unexpected argument 'extra'") });
+  });
+
+  it('takes the one argument a command names, and refuses none or two', () => {
+    expect(parseCommandLine(['trigger', 'check.failed', '--reason', 'underage'])).toMatchObject({ kind: 'run', values: { event: 'check.failed', reason: 'underage' } });
+    expect(parseCommandLine(['trigger'])).toMatchObject({ kind: 'usage-error', message: expect.stringContaining('trigger needs <event>') });
+    expect(parseCommandLine(['trigger', 'check.opened', 'check.failed'])).toMatchObject({ kind: 'usage-error', message: expect.stringContaining('takes one <event>, not 2') });
+    expect(parseCommandLine(['trigger', '--help'])).toMatchObject({ kind: 'help', text: expect.stringContaining('Usage: realid trigger <event> [options]') });
+    expect(parseCommandLine(['listen'])).toMatchObject({ kind: 'usage-error', message: expect.stringContaining('listen needs --forward-to URL') });
   });
 });

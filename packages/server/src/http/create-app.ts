@@ -15,6 +15,7 @@ import { customerRoutes } from './routes/customer-routes.ts';
 import { photosRoutes } from './routes/photos-routes.ts';
 import { accountRoutes } from './routes/account-routes.ts';
 import { healthRoutes } from './routes/health-routes.ts';
+import { eventsStreamRoutes } from './routes/events-stream-routes.ts';
 import { metaRoutes } from './routes/meta-routes.ts';
 import { webhooksRoutes } from './routes/webhooks-routes.ts';
 
@@ -92,6 +93,7 @@ export async function createApp(s: Services, ext: AppExtensions = {}): Promise<F
         await merchant.register(accessLogRoutes(s));
         await merchant.register(accountRoutes(s));
         await merchant.register(webhooksRoutes(s));
+        await merchant.register(eventsStreamRoutes(s));
         for (const routes of ext.merchantRoutes ?? []) await merchant.register(routes);
       });
     },
