@@ -27,6 +27,11 @@ describe('realid help', () => {
     expect(shown?.[1]).toBe(`${mainHelp()}\n`);
   });
 
+  it('shows the example receiver exactly as examples/receiver.mjs holds it', () => {
+    const receiver = readFileSync(new URL('../../../examples/receiver.mjs', import.meta.url), 'utf8');
+    expect(/```js\n([\s\S]*?)```/.exec(readme)?.[1]).toBe(receiver);
+  });
+
   it('accepts every realid command line in the README', () => {
     const invocations = readmeInvocations();
     expect(invocations.length).toBeGreaterThanOrEqual(6);
