@@ -10,7 +10,7 @@ const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf
 
 /** The words after `realid` on each README line that runs it, quotes removed, up to a `#` comment. */
 function readmeInvocations(): string[][] {
-  const blocks = [...readme.matchAll(/```(?:sh)?\n([\s\S]*?)```/g)].map((m) => m[1]!);
+  const blocks = [...readme.matchAll(/```[a-z]*\n([\s\S]*?)```/g)].map((m) => m[1]!);
   return blocks
     .flatMap((block) => block.split('\n'))
     .filter((line) => /(^|\s)npx realid\s/.test(line) && !line.startsWith('$ '))
