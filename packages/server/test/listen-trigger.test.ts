@@ -166,6 +166,19 @@ describe.each(DIALECTS)('realid listen and trigger on %s', (dialect) => {
     expect((await verified(receiver.deliveries, secret)).map((g) => g.id)).toEqual(ids);
   }, 60_000);
 
+  it('ends its open streams when the server closes, so stopping it does not wait for listeners', async () => {
+    const own = await startTestService(dialect);
+    const { testKey } = await own.newAccount('enterprise', 'Closing');
+    const response = await fetch(`${own.url}/api/v1/events/stream`, { headers: { authorization: `Bearer ${testKey}` } });
+    expect(response.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
+    const reader = response.body!.getReader();
+    expect(new TextDecoder().decode((await reader.read()).value)).toContain('event: ready');
+    await own.close();
+    let done = false;
+    while (!done) done = (await reader.read().catch(() => ({ done: true }))).done;
+    expect(done).toBe(true);
+  });
+
   it('refuses bad requests to the stream with typed errors, and ends listen when the key is refused', async () => {
     const stream = async (key: string | undefined, query = '', headers: Record<string, string> = {}) => {
       const res = await fetch(`${t.url}/api/v1/events/stream${query}`, { headers: { ...(key ? { authorization: `Bearer ${key}` } : {}), ...headers } });
