@@ -182,6 +182,8 @@ describe.each(DIALECTS)('checks API on %s', (dialect) => {
 
   it('serves health and the OpenAPI document', async () => {
     expect((await t.api(undefined, 'GET', '/healthz')).body).toEqual({ status: 'ok', database: dialect });
+    expect(await t.api(undefined, 'GET', '/readyz')).toEqual({ status: 200, body: { status: 'ok', database: dialect } });
+    expect(await t.api(undefined, 'GET', '/livez')).toEqual({ status: 200, body: { status: 'ok' } });
     const openapi = await t.api(undefined, 'GET', '/api/v1/openapi.json');
     expect(Object.keys(openapi.body.paths)).toContain('/api/v1/checks/{id}');
   });

@@ -10,7 +10,7 @@ const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf
 
 /** The words after `realid` on each README line that runs it, quotes removed, up to a `#` comment. */
 function readmeInvocations(): string[][] {
-  const blocks = [...readme.matchAll(/```(?:sh)?\n([\s\S]*?)```/g)].map((m) => m[1]!);
+  const blocks = [...readme.matchAll(/```[a-z]*\n([\s\S]*?)```/g)].map((m) => m[1]!);
   return blocks
     .flatMap((block) => block.split('\n'))
     .filter((line) => /(^|\s)npx realid\s/.test(line) && !line.startsWith('$ '))
@@ -25,6 +25,11 @@ describe('realid help', () => {
   it('is shown in the README exactly as the command prints it', () => {
     const shown = /```\n\$ npx realid --help\n([\s\S]*?)```/.exec(readme);
     expect(shown?.[1]).toBe(`${mainHelp()}\n`);
+  });
+
+  it('shows the example receiver exactly as examples/receiver.mjs holds it', () => {
+    const receiver = readFileSync(new URL('../../../examples/receiver.mjs', import.meta.url), 'utf8');
+    expect(/```js\n([\s\S]*?)```/.exec(readme)?.[1]).toBe(receiver);
   });
 
   it('accepts every realid command line in the README', () => {
@@ -53,5 +58,14 @@ describe('realid help', () => {
     expect(parseCommandLine(['accounts', 'set-plan', '--id', 'acct_1'])).toMatchObject({ kind: 'usage-error', message: expect.stringContaining('needs --plan PLAN') });
     expect(parseCommandLine(['accounts', 'list', '--name', 'x'])).toMatchObject({ kind: 'usage-error' });
     expect(parseCommandLine(['serve', '--port', '4001', '--no-worker'])).toMatchObject({ kind: 'run', values: { port: '4001', 'no-worker': true } });
+    expect(parseCommandLine(['serve', 'extra'])).toMatchObject({ kind: 'usage-error', message: expect.stringContaining("Unexpected argument 'extra'") });
+  });
+
+  it('takes the one argument a command names, and refuses none or two', () => {
+    expect(parseCommandLine(['trigger', 'check.failed', '--reason', 'underage'])).toMatchObject({ kind: 'run', values: { event: 'check.failed', reason: 'underage' } });
+    expect(parseCommandLine(['trigger'])).toMatchObject({ kind: 'usage-error', message: expect.stringContaining('trigger needs <event>') });
+    expect(parseCommandLine(['trigger', 'check.opened', 'check.failed'])).toMatchObject({ kind: 'usage-error', message: expect.stringContaining('takes one <event>, not 2') });
+    expect(parseCommandLine(['trigger', '--help'])).toMatchObject({ kind: 'help', text: expect.stringContaining('Usage: realid trigger <event> [options]') });
+    expect(parseCommandLine(['listen'])).toMatchObject({ kind: 'usage-error', message: expect.stringContaining('listen needs --forward-to URL') });
   });
 });

@@ -46,18 +46,33 @@ describe('realid CLI', () => {
     const server = startRealid(['serve', '--port', String(port), '--host', '127.0.0.1'], { REALID_DATA_DIR: dataDir, LOG_LEVEL: 'info' });
     try {
       await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => undefined))?.ok === true, `healthz (${server.output()})`, 30_000);
-      expect(server.output()).toContain(`realid is running at http://localhost:${port}`);
+      // JSON lines only (no banner when stderr is not a terminal), one of which says where it listens.
+      const lines = () => server.output().split('\n').filter(Boolean).map((line) => JSON.parse(line) as { msg: string; url?: string });
+      expect(lines().find((l) => l.msg.startsWith('realid is listening'))?.url).toBe(`http://localhost:${port}`);
       // The test setup built the server, so it runs compiled JavaScript: nothing compiles TypeScript beside it.
       if (process.platform === 'linux') expect(await childProcesses(server.child.pid!)).toEqual([]);
-      const res = await fetch(`http://127.0.0.1:${port}/api/v1/checks`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${out.live_key}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ customer: { email: 'jane@example.com' } }),
-      });
-      expect(res.status).toBe(201);
-      expect(((await res.json()) as { check: { rules: { testing: boolean } } }).check.rules.testing).toBe(false);
-      // The link is logged when SMTP is not configured; the customer's email address never is.
-      await waitFor(() => server.output().includes('/c/'), 'the logged link');
+      const create = async (customer: object) => {
+        const res = await fetch(`http://127.0.0.1:${port}/api/v1/checks`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${out.live_key}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ customer }),
+        });
+        expect(res.status).toBe(201);
+        return ((await res.json()) as { check: { id: string; link: string; rules: { testing: boolean } } }).check;
+      };
+      // Without SMTP_URL, with an email address (the mail that is not sent) and without one (nothing to send):
+      // the merchant gets the link in the answer; the log says a check was created, never its link.
+      const emailed = await create({ email: 'jane@example.com' });
+      const phoned = await create({ phone: '+1 555 0100' });
+      expect(emailed.rules.testing).toBe(false);
+      for (const check of [emailed, phoned]) {
+        expect(check.link).toMatch(new RegExp(`^http://localhost:${port}/c/[A-Za-z0-9_-]{20,}$`));
+        await waitFor(() => server.output().includes(check.id), `the log line of ${check.id}`);
+        expect(server.output()).not.toContain(check.link.split('/c/')[1]!);
+      }
+      expect(server.output()).not.toContain('/c/');
+      expect(server.output()).not.toContain('+1 555 0100');
+      expect(lines().length).toBeGreaterThan(2);
       expect(server.output()).not.toContain('jane@example.com');
       expect(server.output()).not.toContain(out.live_key);
     } finally {

@@ -81,7 +81,9 @@ describe.each(DIALECTS)('the OpenAPI document on %s', (dialect) => {
       expect(statuses.some((s) => s.startsWith('2')), where).toBe(true);
       for (const status of statuses) {
         expect(op.responses[status]!.description, `${where} ${status}`).not.toBe('Default Response');
-        expect(op.responses[status]!.content?.['application/json']?.schema, `${where} ${status}`).toBeDefined();
+        // JSON everywhere but the event stream, whose 200 is `text/event-stream`.
+        const media = path === '/api/v1/events/stream' && status === '200' ? 'text/event-stream' : 'application/json';
+        expect(op.responses[status]!.content?.[media]?.schema, `${where} ${status}`).toBeDefined();
       }
       if (!path.startsWith('/api/v1/meta/')) expect(statuses, where).toContain(path.startsWith('/api/v1/customer/') ? '404' : '401');
     }

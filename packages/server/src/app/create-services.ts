@@ -19,12 +19,17 @@ import { systemClock, type Clock } from '../core/clock.ts';
 import type { Services } from '../core/services.ts';
 import { EventRecipients } from '../webhooks/management/event-recipients.ts';
 
-export function createLogger(level: string): Logger {
-  return pino({
+/** JSON lines on stdout, or on `destination` (tests read what would be written). */
+export function createLogger(level: string, destination?: NodeJS.WritableStream): Logger {
+  const options = {
     level,
     // Belt and braces: whatever a log line carries, these never reach the output.
-    redact: { paths: ['req.headers.authorization', 'req.headers.cookie', '*.secret', '*.password', '*.token', '*.email', '*.phone'], censor: '[redacted]' },
-  });
+    redact: {
+      paths: ['req.headers.authorization', 'req.headers.cookie', 'link', '*.link', '*.secret', '*.password', '*.token', '*.email', '*.phone'],
+      censor: '[redacted]',
+    },
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 export const storeLocation = (config: Config): StoreLocation => ({

@@ -94,9 +94,11 @@ export async function createCheck(
 
 async function sendLink(s: Services, account: Account, check: CheckRecord, link: string): Promise<void> {
   const to = check.customer?.email;
-  const logContext = { checkId: check.id, link };
+  // The link is a bearer credential for the customer's check: it goes to the customer and into the API's
+  // answer to the merchant, never into a log.
+  const logContext = { checkId: check.id };
   if (!to) {
-    s.logger.info(logContext, 'check link ready (no email address; deliver it to the customer by your own channel)');
+    s.logger.info(logContext, 'check created without an email address: send the link from the API answer to the customer by your own channel');
     return;
   }
   try {

@@ -10,9 +10,18 @@ export interface OptionSpec {
   required?: boolean;
 }
 
+/** A word after the command that is not an option, e.g. the event of `realid trigger check.completed`. */
+export interface ArgumentSpec {
+  /** Its key in the parsed values, and its placeholder in help (`<event>`). */
+  name: string;
+  help: string;
+}
+
 export interface CommandSpec {
   /** One or two words: `serve`, `accounts create`. */
   name: string;
+  /** One required argument, when the command takes one. */
+  argument?: ArgumentSpec;
   summary: string;
   /** A paragraph for the command's own help page, after the summary. */
   details?: string;
@@ -21,6 +30,12 @@ export interface CommandSpec {
 }
 
 const json: OptionSpec = { type: 'boolean', help: 'Print JSON' };
+const apiUrl: OptionSpec = { type: 'string', value: 'URL', help: 'The realid server (default REALID_API_URL, or http://localhost:4000)' };
+const apiKey: OptionSpec = {
+  type: 'string',
+  value: 'KEY',
+  help: 'An API key (sk_test_… or sk_live_…); better, set REALID_API_KEY (out of shell history and `ps`)',
+};
 const password: OptionSpec = {
   type: 'string',
   value: 'P',
@@ -91,6 +106,45 @@ export const COMMANDS: CommandSpec[] = [
       days: { type: 'string', value: 'N', help: 'Days after a check finishes, 1 to 3650 (default for new accounts: 90)', required: true },
     },
     run: async () => (await import('./accounts-command.ts')).setRetentionCommand,
+  },
+  {
+    name: 'listen',
+    summary: "Forward the account's events to a local URL, signed as webhook deliveries",
+    details:
+      "Subscribes to the events of the API key's account and mode (a test key: test events only) on a realid server, over " +
+      'server-sent events, and POSTs each one to --forward-to with the Standard Webhooks and X-Real-ID-Signature headers, ' +
+      'signed with a secret for this session (whsec_…, printed at start) unless --secret gives one. Prints one line per event ' +
+      'with the answer. After a lost connection it resumes where it stopped (Last-Event-ID), so no event is lost. Stops on ' +
+      'SIGINT or SIGTERM.',
+    options: {
+      'forward-to': { type: 'string', value: 'URL', help: 'Where to POST each event, e.g. http://localhost:3000/hooks', required: true },
+      events: { type: 'string', value: 'TYPES', help: 'Only these event types, comma-separated (default: all eight)' },
+      'api-url': apiUrl,
+      'api-key': apiKey,
+      secret: { type: 'string', value: 'WHSEC', help: 'Sign with this whsec_… secret instead of a new one per session' },
+    },
+    run: async () => (await import('./listen-command.ts')).listenCommand,
+  },
+  {
+    name: 'trigger',
+    argument: {
+      name: 'event',
+      help:
+        'check.delivered, check.opened, check.submitted-photo, check.completed, check.failed, customer.data_request, ' +
+        'customer.manual_review_requested or customer.data_deletion_request',
+    },
+    summary: 'Create a test check and drive it to an event',
+    details:
+      'Creates a test check with a test API key and moves it with the test simulator (POST /checks/{id}/simulate) or, for ' +
+      "the customer.* events, files the customer's privacy request with the check's link. The check's earlier events " +
+      '(check.delivered, check.opened, …) are emitted on the way. Prints the check and its customer link.',
+    options: {
+      reason: { type: 'string', value: 'CODE', help: 'For check.failed: the final reason code (default document_expired)' },
+      'api-url': apiUrl,
+      'api-key': apiKey,
+      json,
+    },
+    run: async () => (await import('./trigger-command.ts')).triggerCommand,
   },
   {
     name: 'keys rotate',

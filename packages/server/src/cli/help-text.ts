@@ -43,7 +43,7 @@ export function mainHelp(): string {
 
 export function commandHelp(command: CommandSpec): string {
   const required = Object.entries(command.options).filter(([, o]) => o.required);
-  const usage = [`realid ${command.name}`, ...required.map(([name, o]) => flag(name, o))];
+  const usage = [`realid ${command.name}`, ...(command.argument ? [`<${command.argument.name}>`] : []), ...required.map(([name, o]) => flag(name, o))];
   if (required.length < Object.keys(command.options).length) usage.push('[options]');
   const options: [string, string][] = Object.entries(command.options).map(([name, o]) => [
     `  ${flag(name, o)}`,
@@ -55,6 +55,7 @@ export function commandHelp(command: CommandSpec): string {
     '',
     wrap(`${command.summary}.${command.details ? ` ${command.details}` : ''}`),
     '',
+    ...(command.argument ? ['Arguments:', `  <${command.argument.name}>`, wrap(command.argument.help).replace(/^/gm, '      '), ''] : []),
     'Options:',
     table(options),
   ].join('\n');

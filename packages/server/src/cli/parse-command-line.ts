@@ -53,11 +53,19 @@ export function parseCommandLine(argv: string[]): CommandLine {
   if (beforeDashes.some((a) => HELP.has(a))) return { kind: 'help', text: commandHelp(command), code: 0 };
 
   let values: ParsedValues;
+  let positionals: string[];
   try {
     const options = Object.fromEntries(Object.entries(command.options).map(([name, o]) => [name, { type: o.type }]));
-    ({ values } = parseArgs({ args: rest, options, strict: true, allowPositionals: false }));
+    ({ values, positionals } = parseArgs({ args: rest, options, strict: true, allowPositionals: command.argument !== undefined }));
   } catch (error) {
     return { kind: 'usage-error', message: `${(error as Error).message}\nSee realid ${command.name} --help.` };
+  }
+  if (command.argument) {
+    if (positionals.length !== 1) {
+      const problem = positionals.length ? `takes one <${command.argument.name}>, not ${positionals.length}` : `needs <${command.argument.name}>`;
+      return { kind: 'usage-error', message: `${command.name} ${problem}.\nSee realid ${command.name} --help.` };
+    }
+    values = { ...values, [command.argument.name]: positionals[0] };
   }
   const missing = Object.entries(command.options).filter(([name, o]) => o.required && (values[name] === undefined || values[name] === ''));
   if (missing.length > 0) {

@@ -8,6 +8,14 @@ import { ConfigError, loadConfig } from '../config/config.ts';
 import { loadMasterKeys } from '../keys/master-key-source.ts';
 import type { ParsedValues } from './parse-command-line.ts';
 
+function banner(url: string, database: string, noWorker: boolean): string {
+  return (
+    `\nrealid is running at ${url}  (${database}${noWorker ? ', no delivery worker' : ''})\n` +
+    `  dashboard  ${url}/\n  API        ${url}/api/v1  (OpenAPI: /api/v1/openapi.json)\n` +
+    `  first account: npx realid accounts create --name "Acme" --plan enterprise --json\n\n`
+  );
+}
+
 export async function serveCommand(values: ParsedValues): Promise<number> {
   const port = values.port as string | undefined;
   if (port !== undefined && !/^\d+$/.test(port)) throw new ConfigError(`--port must be a number, got "${port}"`);
@@ -19,12 +27,9 @@ export async function serveCommand(values: ParsedValues): Promise<number> {
     },
   });
   const running = await startService(config, { http: true, worker: !values['no-worker'] });
-  const database = running.services.store.driver.dialect.name === 'sqlite' ? `SQLite in ${path.resolve(config.dataDir)}` : 'PostgreSQL';
-  console.log(
-    `\nrealid is running at ${config.publicUrl}  (${database}${values['no-worker'] ? ', no delivery worker' : ''})\n` +
-      `  dashboard  ${config.publicUrl}/\n  API        ${config.publicUrl}/api/v1  (OpenAPI: /api/v1/openapi.json)\n` +
-      `  first account: npx realid accounts create --name "Acme" --plan enterprise --json\n`,
-  );
+  // stdout carries only JSON log lines (startService logged where it listens); a person at a terminal also
+  // gets a short banner, on stderr so that piping stdout to a log collector stays pure JSON.
+  if (process.stderr.isTTY) process.stderr.write(banner(config.publicUrl, running.services.store.driver.dialect.name === 'sqlite' ? `SQLite in ${path.resolve(config.dataDir)}` : 'PostgreSQL', Boolean(values['no-worker'])));
   await stopOnSignal(running);
   return 0;
 }

@@ -18,6 +18,8 @@ import { checksRoutes } from './routes/checks-routes.ts';
 import { customerRoutes } from './routes/customer-routes.ts';
 import { photosRoutes } from './routes/photos-routes.ts';
 import { accountRoutes } from './routes/account-routes.ts';
+import { healthRoutes } from './routes/health-routes.ts';
+import { eventsStreamRoutes } from './routes/events-stream-routes.ts';
 import { metaRoutes } from './routes/meta-routes.ts';
 import { webhooksRoutes } from './routes/webhooks-routes.ts';
 
@@ -79,14 +81,7 @@ export async function createApp(s: Services, ext: AppExtensions = {}): Promise<F
   await app.register(swagger, openapiOptions());
   await app.register(referenceRoutes());
 
-  app.get('/healthz', { schema: { hide: true } }, async (_request, reply) => {
-    try {
-      await s.store.driver.ping();
-      return { status: 'ok', database: s.store.driver.dialect.name };
-    } catch {
-      return reply.status(503).send({ status: 'unavailable', database: s.store.driver.dialect.name });
-    }
-  });
+  await app.register(healthRoutes(s));
 
   await app.register(
     async (api) => {
@@ -100,6 +95,7 @@ export async function createApp(s: Services, ext: AppExtensions = {}): Promise<F
         await merchant.register(accessLogRoutes(s));
         await merchant.register(accountRoutes(s));
         await merchant.register(webhooksRoutes(s));
+        await merchant.register(eventsStreamRoutes(s));
         for (const routes of ext.merchantRoutes ?? []) await merchant.register(routes);
       });
     },

@@ -1,5 +1,5 @@
-// Outgoing email: through SMTP (nodemailer) when SMTP_URL is set; otherwise written to the log so the
-// operator of a single-machine install can still see what would have been sent. Recipients are never logged.
+// Outgoing email: through SMTP (nodemailer) when SMTP_URL is set; otherwise one log line says a mail was not
+// sent (its subject and ids). Recipients and bodies are never logged: a body may hold a customer's link.
 import nodemailer from 'nodemailer';
 import type { Logger } from 'pino';
 
@@ -7,7 +7,7 @@ export interface Mail {
   to: string;
   subject: string;
   text: string;
-  /** Safe to log: ids and links, never personal data. */
+  /** Safe to log: ids only, never personal data or links (a customer link is a bearer credential). */
   logContext?: Record<string, unknown>;
 }
 

@@ -5,6 +5,8 @@ import type { EventType, PendingEvent } from '../events/event-types.ts';
 import type { Row, SqlDriver, SqlExecutor } from './sql-driver.ts';
 
 export const DELIVERIES_CHANNEL = 'deliveries';
+/** Woken after each commit that appended events; the payload is the account's id. */
+export const EVENTS_CHANNEL = 'events';
 
 export interface StoredEvent {
   id: string;
@@ -84,6 +86,7 @@ export class EventsRepo {
     // Which endpoints got work: a worker whose full endpoints these all are need not look. Past a few dozen
     // the list would cost more than it saves, and '' means "look".
     if (queued.size > 0) await this.driver.notify(DELIVERIES_CHANNEL, tx, queued.size <= 40 ? [...queued].sort().join(',') : '');
+    await this.driver.notify(EVENTS_CHANNEL, tx, check.accountId);
     return stored;
   }
 
@@ -157,6 +160,33 @@ export class EventsRepo {
 
   async listForCheck(accountId: string, checkId: string): Promise<StoredEvent[]> {
     const rows = await this.driver.all('SELECT * FROM events WHERE check_id = ? AND account_id = ? ORDER BY seq', [checkId, accountId]);
+    return rows.map(toEvent);
+  }
+
+  /**
+   * The highest `seq` below which no event can still appear: every lower one is committed or never will be.
+   * Readers that page by `seq` stop here, so an event whose transaction commits late is not skipped.
+   */
+  async settledSeq(): Promise<number> {
+    const max = 'SELECT MAX(seq) AS seq FROM events';
+    const settle = this.driver.dialect.settleAppends;
+    // See DialectCapabilities.settleAppends: waits out the transactions that are appending right now.
+    const row = settle
+      ? await this.driver.transaction(async (tx) => (await tx.run(settle), tx.get<{ seq: number | null }>(max)))
+      : await this.driver.get<{ seq: number | null }>(max);
+    return Number(row?.seq ?? 0);
+  }
+
+  /** One account's events of one mode after `afterSeq` and up to `upTo`, in order; `types` narrows them. */
+  async listAfter(
+    q: { accountId: string; testing: boolean; afterSeq: number; upTo: number; types?: readonly string[] | undefined },
+    limit: number,
+  ): Promise<StoredEvent[]> {
+    const types = q.types?.length ? ` AND type IN (${q.types.map(() => '?').join(', ')})` : '';
+    const rows = await this.driver.all(
+      `SELECT * FROM events WHERE seq > ? AND seq <= ? AND account_id = ? AND testing = ?${types} ORDER BY seq LIMIT ?`,
+      [q.afterSeq, q.upTo, q.accountId, q.testing, ...(q.types ?? []), limit],
+    );
     return rows.map(toEvent);
   }
 

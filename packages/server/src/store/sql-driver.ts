@@ -33,6 +33,13 @@ export interface DialectCapabilities {
    * database runs in the process (SQLite) a statement costs no round trip, so separate ones do as well.
    */
   readonly insertInWith: boolean;
+  /**
+   * A statement that, inside a transaction, waits until no transaction is appending events and keeps new ones
+   * out until commit, so `MAX(seq)` read after it has no lower `seq` still in flight. Postgres hands out
+   * `seq` before commit, so a lower one can become visible after a higher one; SQLite commits one writer at a
+   * time in `seq` order and needs nothing ('').
+   */
+  readonly settleAppends: string;
 }
 
 export interface TransactionOptions {

@@ -3,7 +3,14 @@
 import pg from 'pg';
 import type { DialectCapabilities, Row, ScriptExecutor, SqlDriver, SqlExecutor, SqlParam, TransactionOptions } from '../sql-driver.ts';
 
-const dialect: DialectCapabilities = { name: 'postgres', skipLocked: 'FOR UPDATE SKIP LOCKED', multiProcess: true, inProcess: false, insertInWith: true };
+const dialect: DialectCapabilities = {
+  name: 'postgres',
+  skipLocked: 'FOR UPDATE SKIP LOCKED',
+  multiProcess: true,
+  inProcess: false,
+  insertInWith: true,
+  settleAppends: 'LOCK TABLE events IN SHARE MODE',
+};
 
 const INT8_OID = 20;
 const types = {

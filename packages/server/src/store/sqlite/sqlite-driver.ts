@@ -11,7 +11,7 @@ import type { DialectCapabilities, Row, ScriptExecutor, SqlDriver, SqlExecutor, 
 import { startThread } from '../../runtime/start-thread.ts';
 import { createPrivateFolder, PRIVATE_FILE } from '../../files/private-files.ts';
 
-const dialect: DialectCapabilities = { name: 'sqlite', skipLocked: '', multiProcess: false, inProcess: true, insertInWith: false };
+const dialect: DialectCapabilities = { name: 'sqlite', skipLocked: '', multiProcess: false, inProcess: true, insertInWith: false, settleAppends: '' };
 
 /** Notifications a transaction sends on commit: distinct payloads per channel. */
 type Pending = Map<string, Set<string>>;
