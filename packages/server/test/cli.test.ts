@@ -48,6 +48,8 @@ describe('realid CLI', () => {
       await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => undefined))?.ok === true, `healthz (${server.output()})`, 30_000);
       // JSON lines only (no banner when stderr is not a terminal), one of which says where it listens.
       const lines = () => server.output().split('\n').filter(Boolean).map((line) => JSON.parse(line) as { msg: string; url?: string });
+      // The line is written once the port is open, so it may reach us just after the first answer.
+      await waitFor(() => lines().some((l) => l.msg.startsWith('realid is listening')), `the listening line (${server.output()})`);
       expect(lines().find((l) => l.msg.startsWith('realid is listening'))?.url).toBe(`http://localhost:${port}`);
       // The test setup built the server, so it runs compiled JavaScript: nothing compiles TypeScript beside it.
       if (process.platform === 'linux') expect(await childProcesses(server.child.pid!)).toEqual([]);
