@@ -1,14 +1,28 @@
-// What a merchant can do to a check beyond reading it: override the verdict, and delete its personal data.
+// What a merchant does with checks: list them, note who read their personal data, override a verdict, and
+// delete a check's personal data.
 import type { Services } from '../core/services.ts';
 import { AppError, notFound } from '../errors/app-error.ts';
 import { buildEvent } from '../events/event-types.ts';
 import { reason } from './reason-codes.ts';
 import { commitCheck } from './commit-check.ts';
 import type { AccessAction, Actor } from '../store/access-log-repo.ts';
+import type { CheckFilters } from '../store/checks-repo.ts';
 import type { SqlExecutor } from '../store/sql-driver.ts';
 import type { CheckRecord } from './check-types.ts';
 import { nextStep } from './transition-table.ts';
 import { settleAll } from './verdict.ts';
+
+/** The account's checks of one mode, newest first, as filtered. */
+export function listChecks(s: Services, accountId: string, testing: boolean, filters: Omit<CheckFilters, 'testing'>): Promise<CheckRecord[]> {
+  return s.store.checks.list(accountId, { ...filters, testing });
+}
+
+/** Every read of checks' personal data goes into the access log, by the key or user that made it; deleted checks hold none. */
+export async function recordAccess(s: Services, accountId: string, actor: Actor, checks: readonly CheckRecord[], action: AccessAction): Promise<void> {
+  const ids = checks.filter((c) => c.deletedAt === null).map((c) => c.id);
+  if (ids.length === 0) return;
+  await s.store.driver.transaction((tx) => s.store.accessLog.record(tx, accountId, ids, actor, action, s.clock.now()));
+}
 
 /** A check of the caller's account and mode: a test key's view of a live check is the same 404 as another account's. */
 export async function loadCheck(s: Services, principal: { account: { id: string }; mode: 'test' | 'live' }, id: string): Promise<CheckRecord> {

@@ -7,7 +7,7 @@ import { checkDetail, checkSummary } from '../../checks/check-view.ts';
 import { checkInput } from '../../checks/check-input.ts';
 import { createCheck } from '../../checks/create-check.ts';
 import { createCheckOnce, validIdempotencyKey } from '../../checks/create-check-once.ts';
-import { decide, deleteCheckData, loadCheck } from '../../checks/merchant-actions.ts';
+import { decide, deleteCheckData, listChecks, loadCheck, recordAccess } from '../../checks/merchant-actions.ts';
 import { simulate, type SimulateAction } from '../../checks/simulate-check.ts';
 import { principalOf } from '../authenticate.ts';
 import { decodeCursor, page } from '../cursor.ts';
@@ -21,9 +21,7 @@ export function checksRoutes(s: Services) {
   /** Every read of a check's personal data, in the access log, by the key or user that made it (changes are logged in their own commit). */
   async function noteAccess(request: FastifyRequest, checks: readonly CheckRecord[], action: AccessAction): Promise<void> {
     const { account, actor } = principalOf(request);
-    const ids = checks.filter((c) => c.deletedAt === null).map((c) => c.id);
-    if (ids.length === 0) return;
-    await s.store.driver.transaction((tx) => s.store.accessLog.record(tx, account.id, ids, actor, action, s.clock.now()));
+    await recordAccess(s, account.id, actor, checks, action);
   }
 
   return async (app: FastifyInstance): Promise<void> => {
@@ -69,10 +67,9 @@ export function checksRoutes(s: Services) {
         const { account, mode } = principalOf(request);
         // A key lists its own mode's checks; asking for the other mode's finds none, as for another account's.
         if (q.testing !== undefined && q.testing !== (mode === 'test')) return { checks: [], next_cursor: null };
-        const rows = await s.store.checks.list(account.id, {
+        const rows = await listChecks(s, account.id, mode === 'test', {
           ...(q.step ? { step: q.step } : {}),
           ...(q.verdict ? { verdict: q.verdict } : {}),
-          testing: mode === 'test',
           ...(q.created_after ? { createdAfter: Date.parse(q.created_after) } : {}),
           ...(q.created_before ? { createdBefore: Date.parse(q.created_before) } : {}),
           ...(q.q ? { search: q.q } : {}),

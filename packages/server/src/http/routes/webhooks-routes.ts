@@ -1,21 +1,20 @@
 // Settings > DevTools over the API: endpoints per event, the signing secret, the delivery log and its tools.
 // Webhooks are an Enterprise feature; other plans get a 403 `plan_required` that says what to do.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { generateSecret } from '@realid/webhooks';
 import type { Services } from '../../core/services.ts';
-import { AppError, notFound } from '../../errors/app-error.ts';
-import { newId } from '../../ids.ts';
-import type { AccountLogEntry, KeyMode } from '../../store/accounts-repo.ts';
+import { AppError } from '../../errors/app-error.ts';
 import { createEndpoint, updateEndpoint } from '../../webhooks/management/endpoint-service.ts';
 import { hasWebhooks } from '../../webhooks/management/event-recipients.ts';
 import { recoverFailed, resendMessage, sendTestEvent } from '../../webhooks/management/message-actions.ts';
+import { activeSecrets, rotateSecret } from '../../webhooks/management/signing-secrets.ts';
+import * as records from '../../webhooks/management/webhook-records.ts';
 import { principalOf } from '../authenticate.ts';
 import { decodeCursor, page } from '../cursor.ts';
 import type * as types from '../schemas/api-types.ts';
 import { errorResponses } from '../schemas/error-schemas.ts';
 import * as schema from '../schemas/webhook-schemas.ts';
-import { attemptView, endpointView, messageView, noticeView } from './webhook-views.ts';
 import { iso, isoTime } from '../../core/iso-time.ts';
+import { attemptView, endpointView, messageView, noticeView } from './webhook-views.ts';
 
 /**
  * A webhooks route's OpenAPI parts. Every one can also answer 401 (no valid key or session) and 403
@@ -33,12 +32,6 @@ function route<T extends { response: Record<string, unknown> }>(summary: string,
 
 type IdParams = types.IdParams;
 
-/** A notice is about one endpoint; older notices name only the endpoint, whose mode decides. */
-function noticeMode(entry: AccountLogEntry, modes: Map<string, KeyMode>): KeyMode | undefined {
-  const data = (entry.data ?? {}) as { mode?: KeyMode; endpoint_id?: string };
-  return data.mode ?? (data.endpoint_id ? modes.get(data.endpoint_id) : undefined);
-}
-
 export function webhooksRoutes(s: Services) {
   return async (app: FastifyInstance): Promise<void> => {
     app.addHook('preHandler', async (request) => {
@@ -46,26 +39,20 @@ export function webhooksRoutes(s: Services) {
         throw new AppError('plan_required', 'Webhooks are part of the Enterprise plan. Ask your realid operator to upgrade this account to use them.');
       }
     });
-    const accountId = (request: FastifyRequest): string => principalOf(request).account.id;
     // A key reaches only its own mode's endpoints, messages and secret: the other mode's are as unknown as
     // another account's.
-    const modeOf = (request: FastifyRequest): KeyMode => principalOf(request).mode;
-    async function endpointOf(request: FastifyRequest<{ Params: IdParams }>) {
-      const endpoint = await s.store.endpoints.get(accountId(request), request.params.id);
-      if (!endpoint || endpoint.mode !== modeOf(request)) throw notFound('Endpoint');
-      return endpoint;
-    }
-    async function messageOf(request: FastifyRequest<{ Params: IdParams }>) {
-      const message = await s.store.deliveries.getMessage(accountId(request), request.params.id, modeOf(request));
-      if (!message) throw notFound('Message');
-      return message;
-    }
+    const scopeOf = (request: FastifyRequest): records.Scope => {
+      const { account, mode } = principalOf(request);
+      return { accountId: account.id, mode };
+    };
+    const endpointOf = (request: FastifyRequest<{ Params: IdParams }>) => records.findEndpoint(s, scopeOf(request), request.params.id);
+    const messageOf = (request: FastifyRequest<{ Params: IdParams }>) => records.findMessage(s, scopeOf(request), request.params.id);
 
     app.get<{ Reply: types.ListEndpointsAnswer }>(
       '/webhooks/endpoints',
       { schema: route('List endpoints', 'The endpoints of the caller’s mode.', { response: { 200: schema.listEndpointsAnswer } }) },
       async (request) => ({
-        endpoints: (await s.store.endpoints.list(accountId(request))).filter((e) => e.mode === modeOf(request)).map(endpointView),
+        endpoints: (await records.listEndpoints(s, scopeOf(request))).map(endpointView),
       }),
     );
 
@@ -88,12 +75,6 @@ export function webhooksRoutes(s: Services) {
         return reply.status(201).send({ endpoint: endpointView(await createEndpoint(s, account.id, mode, request.body)) });
       },
     );
-
-    async function noticesOf(request: FastifyRequest): Promise<AccountLogEntry[]> {
-      const [entries, endpoints] = await Promise.all([s.store.accounts.listLog(accountId(request), 100), s.store.endpoints.list(accountId(request))]);
-      const modes = new Map(endpoints.map((e) => [e.id, e.mode]));
-      return entries.filter((e) => noticeMode(e, modes) === modeOf(request));
-    }
 
     app.get<{ Params: IdParams; Reply: types.EndpointAnswer }>(
       '/webhooks/endpoints/:id',
@@ -123,7 +104,7 @@ export function webhooksRoutes(s: Services) {
       },
       async (request) => {
         const endpoint = await endpointOf(request);
-        await s.store.endpoints.delete(endpoint.accountId, endpoint.id);
+        await records.deleteEndpoint(s, endpoint);
         return { deleted: true as const, id: endpoint.id };
       },
     );
@@ -154,7 +135,7 @@ export function webhooksRoutes(s: Services) {
       },
       async (request, reply) => {
         const dryRun = request.body.dry_run === true;
-        const count = await recoverFailed(s, accountId(request), await endpointOf(request), Date.parse(request.body.since), dryRun);
+        const count = await recoverFailed(s, scopeOf(request).accountId, await endpointOf(request), Date.parse(request.body.since), dryRun);
         return reply.status(dryRun ? 200 : 202).send({ count, dry_run: dryRun });
       },
     );
@@ -167,8 +148,8 @@ export function webhooksRoutes(s: Services) {
         }),
       },
       async (request) => ({
-        mode: modeOf(request),
-        secrets: (await s.store.accounts.activeSecrets(accountId(request), modeOf(request), s.clock.now())).map((x) => ({
+        mode: scopeOf(request).mode,
+        secrets: (await activeSecrets(s, scopeOf(request))).map((x) => ({
           secret: x.secret,
           created_at: isoTime(x.createdAt),
           expires_at: iso(x.expiresAt),
@@ -185,12 +166,9 @@ export function webhooksRoutes(s: Services) {
         }),
       },
       async (request) => {
-        const now = s.clock.now();
-        const overlapUntil = now + s.config.webhooks.secretOverlapHours * 3600_000;
-        const secret = generateSecret();
-        const mode = modeOf(request);
-        await s.store.accounts.rotateSecret(accountId(request), mode, { id: newId('sec'), secret, createdAt: now, expiresAt: null }, now, overlapUntil);
-        return { mode, secret, previous_expires_at: isoTime(overlapUntil) };
+        const scope = scopeOf(request);
+        const { secret, previousExpiresAt } = await rotateSecret(s, scope);
+        return { mode: scope.mode, secret, previous_expires_at: isoTime(previousExpiresAt) };
       },
     );
 
@@ -204,8 +182,7 @@ export function webhooksRoutes(s: Services) {
       },
       async (request) => {
         const q = request.query;
-        const rows = await s.store.deliveries.listMessages(accountId(request), {
-          mode: modeOf(request),
+        const rows = await records.listMessages(s, scopeOf(request), {
           ...(q.endpoint_id ? { endpointId: q.endpoint_id } : {}),
           ...(q.status ? { status: q.status } : {}),
           ...(q.event_type ? { eventType: q.event_type } : {}),
@@ -234,7 +211,7 @@ export function webhooksRoutes(s: Services) {
       },
       async (request) => {
         const message = await messageOf(request);
-        const attempts = await s.store.deliveries.listAttempts(accountId(request), message.id);
+        const attempts = await records.listAttempts(s, scopeOf(request), message);
         return { attempts: attempts.map(attemptView) };
       },
     );
@@ -248,7 +225,7 @@ export function webhooksRoutes(s: Services) {
         }),
       },
       async (request, reply) => {
-        const id = await resendMessage(s, accountId(request), await messageOf(request));
+        const id = await resendMessage(s, scopeOf(request).accountId, await messageOf(request));
         return reply.status(202).send({ message: 'Message queued again', message_id: id });
       },
     );
@@ -260,7 +237,7 @@ export function webhooksRoutes(s: Services) {
           response: { 200: schema.noticesAnswer },
         }),
       },
-      async (request) => ({ entries: (await noticesOf(request)).map(noticeView) }),
+      async (request) => ({ entries: (await records.listNotices(s, scopeOf(request))).map(noticeView) }),
     );
   };
 }
