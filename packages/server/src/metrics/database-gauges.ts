@@ -34,56 +34,44 @@ export function registerDatabaseGauges(metrics: Metrics, stats: ServiceStatsRepo
     return promise;
   };
 
-  const registers = [metrics.registry];
-  new Gauge({
-    name: 'realid_webhook_queue_depth',
-    help: 'Webhook messages not finished, by state: due (waiting for a worker), scheduled (a later retry, or in flight), waiting (behind an earlier message of the same check).',
-    labelNames: ['state'] as const,
-    registers,
-    async collect() {
-      this.reset();
-      const s = await snapshot();
-      if (!s) return;
-      for (const state of ['due', 'scheduled', 'waiting'] as const) this.set({ state }, s.queue[state]);
+  /** A gauge whose values are set from the scrape's snapshot; left empty when the database did not answer. */
+  const gauge = (name: string, help: string, label: string, set: (s: Snapshot, value: (labelValue: string, v: number) => void) => void): void => {
+    new Gauge({
+      name,
+      help,
+      labelNames: [label],
+      registers: [metrics.registry],
+      async collect() {
+        this.reset();
+        const s = await snapshot();
+        if (s) set(s, (labelValue, v) => this.set({ [label]: labelValue }, v));
+      },
+    });
+  };
+
+  gauge(
+    'realid_webhook_queue_depth',
+    'Webhook messages not finished, by state: due (waiting for a worker), scheduled (a later retry, or in flight), waiting (behind an earlier message of the same check).',
+    'state',
+    (s, set) => {
+      for (const state of ['due', 'scheduled', 'waiting'] as const) set(state, s.queue[state]);
     },
-  });
-  new Gauge({
-    name: 'realid_webhook_queue_oldest_age_seconds',
-    help: 'Age of the oldest message by state: due (since it became due) and waiting (since it was queued); 0 when there is none.',
-    labelNames: ['state'] as const,
-    registers,
-    async collect() {
-      this.reset();
-      const s = await snapshot();
-      if (!s) return;
+  );
+  gauge(
+    'realid_webhook_queue_oldest_age_seconds',
+    'Age of the oldest message by state: due (since it became due) and waiting (since it was queued); 0 when there is none.',
+    'state',
+    (s, set) => {
       const age = (t: number | null) => (t === null ? 0 : Math.max(0, s.at - t) / 1000);
-      this.set({ state: 'due' }, age(s.queue.oldestDueAt));
-      this.set({ state: 'waiting' }, age(s.queue.oldestWaitingAt));
+      set('due', age(s.queue.oldestDueAt));
+      set('waiting', age(s.queue.oldestWaitingAt));
     },
+  );
+  gauge('realid_webhook_endpoints', 'Webhook endpoints by health: failing (enabled, latest attempts failed) and disabled.', 'state', (s, set) => {
+    set('failing', s.endpoints.failing);
+    set('disabled', s.endpoints.disabled);
   });
-  new Gauge({
-    name: 'realid_webhook_endpoints',
-    help: 'Webhook endpoints by health: failing (enabled, latest attempts failed) and disabled.',
-    labelNames: ['state'] as const,
-    registers,
-    async collect() {
-      this.reset();
-      const s = await snapshot();
-      if (!s) return;
-      this.set({ state: 'failing' }, s.endpoints.failing);
-      this.set({ state: 'disabled' }, s.endpoints.disabled);
-    },
-  });
-  new Gauge({
-    name: 'realid_checks_in_progress',
-    help: 'Checks not finished yet, by step.',
-    labelNames: ['step'] as const,
-    registers,
-    async collect() {
-      this.reset();
-      const s = await snapshot();
-      if (!s) return;
-      for (const step of IN_PROGRESS_STEPS) this.set({ step }, s.checks.get(step) ?? 0);
-    },
+  gauge('realid_checks_in_progress', 'Checks not finished yet, by step.', 'step', (s, set) => {
+    for (const step of IN_PROGRESS_STEPS) set(step, s.checks.get(step) ?? 0);
   });
 }
