@@ -143,9 +143,10 @@ export class DeliveriesRepo {
     return new Set(rows.map((r) => r.id));
   }
 
+  /** For the delivery worker, on its own connections (`workerReads`). */
   async payloads(eventIds: readonly string[]): Promise<Map<string, string>> {
     if (eventIds.length === 0) return new Map();
-    const rows = await this.db.all<{ id: string; payload: string }>(
+    const rows = await this.db.workerReads.all<{ id: string; payload: string }>(
       `SELECT id, payload FROM events WHERE id IN (${eventIds.map(() => '?').join(', ')})`,
       eventIds,
     );

@@ -50,6 +50,12 @@ export interface SqlDriver extends SqlExecutor {
   /** One statement committed with relaxed durability (see `transaction`): queue leases. */
   allRelaxed<T = Row>(sql: string, params?: readonly SqlParam[]): Promise<T[]>;
   /**
+   * The delivery worker's reads (payloads, endpoints, secrets). PostgreSQL runs them on a few connections of
+   * their own, so API and producer transactions can never queue ahead of deliveries; on SQLite, where every
+   * statement runs in this process, it is the driver itself.
+   */
+  readonly workerReads: SqlExecutor;
+  /**
    * Runs `fn` in one transaction that holds the migration lock: a second process starting at the same time
    * waits, then sees the work done. SQLite's write lock is that lock; Postgres takes an advisory lock.
    */

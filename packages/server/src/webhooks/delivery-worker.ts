@@ -321,7 +321,7 @@ export class DeliveryWorker {
     const lists = await Promise.all(
       keys.map(async (key) => {
         const [accountId, mode] = key.split(':') as [string, KeyMode];
-        return [key, (await this.s.store.accounts.activeSecrets(accountId, mode, now)).map((x) => x.secret)] as const;
+        return [key, (await this.s.store.accounts.activeSecrets(accountId, mode, now, this.s.store.driver.workerReads)).map((x) => x.secret)] as const;
       }),
     );
     return new Map(lists);

@@ -65,6 +65,8 @@ export interface PostgresDriverOptions {
   /** A schema of its own (tests give each file one); defaults to the connection's search_path. */
   schema?: string;
   poolSize?: number;
+  /** Connections for the delivery worker's reads (default 3), opened on first use: none in an API-only process. */
+  workerPoolSize?: number;
   /**
    * Named prepared statements (default true). A pooler that hands each transaction a different server
    * connection (PgBouncer in transaction mode before 1.21, or without `max_prepared_statements`) needs false.
@@ -79,6 +81,9 @@ export class PostgresDriver implements SqlDriver {
   /** A few connections that commit without waiting for the WAL flush, for writes whose loss is harmless. */
   private readonly relaxedPool: pg.Pool;
   private readonly relaxed: SqlExecutor;
+  /** The delivery worker's reads, on connections no API or producer transaction can hold (see `workerReads`). */
+  private readonly workerPool: pg.Pool;
+  readonly workerReads: SqlExecutor;
   private readonly channelPrefix: string;
   private listener: pg.Client | undefined;
   private readonly handlers = new Map<string, Set<(payload: string) => void>>();
@@ -90,13 +95,15 @@ export class PostgresDriver implements SqlDriver {
     const searchPath = options.schema ? `-c search_path=${quoteIdent(options.schema)}` : '';
     this.pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10, types, ...(searchPath ? { options: searchPath } : {}) });
     this.relaxedPool = new pg.Pool({ connectionString: options.url, max: 2, types, options: `${searchPath} -c synchronous_commit=off`.trim() });
-    for (const pool of [this.pool, this.relaxedPool]) {
+    this.workerPool = new pg.Pool({ connectionString: options.url, max: options.workerPoolSize ?? 3, types, ...(searchPath ? { options: searchPath } : {}) });
+    for (const pool of [this.pool, this.relaxedPool, this.workerPool]) {
       pool.on('error', () => {
         // An idle client lost its connection; the pool replaces it on the next checkout.
       });
     }
     this.pooled = executor(this.pool, this.named);
     this.relaxed = executor(this.relaxedPool, this.named);
+    this.workerReads = executor(this.workerPool, this.named);
     this.channelPrefix = options.schema ? `${options.schema}_` : 'realid_';
   }
 
@@ -225,6 +232,6 @@ export class PostgresDriver implements SqlDriver {
   async close(): Promise<void> {
     this.closed = true;
     await this.listener?.end().catch(() => undefined);
-    await Promise.all([this.pool.end(), this.relaxedPool.end()]);
+    await Promise.all([this.pool.end(), this.relaxedPool.end(), this.workerPool.end()]);
   }
 }

@@ -105,6 +105,11 @@ export class SqliteDriver implements SqlDriver {
     }
   }
 
+  /** Every statement runs in this process: the worker's reads wait for nothing a pool could spare them. */
+  get workerReads(): SqlExecutor {
+    return this;
+  }
+
   /** A statement on its own commits by itself, durably when it writes. */
   private async autocommit<T>(sql: string, execute: () => Promise<T>): Promise<T> {
     const result = this.inTransaction ? await this.exclusive(execute) : await execute();
