@@ -61,8 +61,11 @@ export interface SqlDriver extends SqlExecutor {
    */
   migrationTransaction(fn: (tx: ScriptExecutor) => Promise<void>): Promise<void>;
   /**
-   * Wakes listeners in this and (on Postgres) other processes; sent on commit when inside `tx`, once per
-   * distinct payload. The payload says what the news is about ('' for anything; under 8000 bytes).
+   * Wakes listeners in this and (on Postgres) other processes; sent after commit when inside `tx`, once per
+   * distinct payload, and never for a transaction that rolled back. The payload says what the news is about
+   * ('' for anything; under 8000 bytes). A wake-up is a hint, never a promise: on Postgres it travels after
+   * the commit on a connection that does not wait for the disk, so a crash or a lost connection can drop it,
+   * and listeners must look for work on their own from time to time (the delivery worker does every second).
    */
   notify(channel: string, tx?: SqlExecutor, payload?: string): Promise<void>;
   listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
