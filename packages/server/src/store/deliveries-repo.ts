@@ -1,7 +1,7 @@
 // The durable queue is the deliveries table itself: one row per (event, endpoint), claimed with a lease,
 // completed with one row per attempt. Per endpoint, a check's events go out in order.
 import { newId } from '../ids.ts';
-import type { Row, SqlDriver, SqlExecutor } from './sql-driver.ts';
+import type { DialectCapabilities, Row, SqlDriver, SqlExecutor } from './sql-driver.ts';
 import { storableText } from './storable-text.ts';
 
 export type DeliveryStatus = 'pending' | 'delivered' | 'failed';
@@ -84,8 +84,30 @@ const toMessage = (r: Row): MessageRow => ({
 
 const CLAIMED = 'id, account_id, endpoint_id, event_id, check_id, event_type, attempts';
 
+/**
+ * Makes due the next delivery of each finished one's line: one statement text for any number of finished
+ * deliveries (one list parameter, prepared once). The next ids are found by a join from the finished ids
+ * (each by primary key, then the head of its line by the line index); on PostgreSQL they go to the update
+ * as one array, `id = ANY(ARRAY(…))`, so the rows to change are found through the primary key whatever the
+ * table's statistics say (without any, PostgreSQL 15 intersects it with the line index). The former
+ * `status = 'waiting' AND id IN (…)` was planned, before the first ANALYZE of a filled table, as a hash
+ * semi-join over every waiting row (30 ids over 7,500 waiting rows: 3.5 ms; this form 1.0 ms, 0.6 ms with
+ * statistics). SQLite keeps the IN form, its ids from json_each.
+ */
+function promotion(dialect: DialectCapabilities): string {
+  const next = `SELECT (SELECT w.id FROM deliveries w WHERE w.endpoint_id = f.endpoint_id AND w.check_id = f.check_id
+                  AND w.status IN ('pending', 'waiting') ORDER BY w.event_seq LIMIT 1)
+    FROM ${dialect.idsFrom('fin')} JOIN deliveries f ON f.id = fin.id`;
+  const match = dialect.name === 'postgres' ? `id = ANY (ARRAY(${next}))` : `id IN (${next})`;
+  return `UPDATE deliveries SET status = 'pending', next_attempt_at = created_at, updated_at = ? WHERE ${match} AND status = 'waiting'`;
+}
+
 export class DeliveriesRepo {
-  constructor(private readonly db: SqlDriver) {}
+  private readonly promoteSql: string;
+
+  constructor(private readonly db: SqlDriver) {
+    this.promoteSql = promotion(db.dialect);
+  }
 
   /**
    * Leases up to `limit` due deliveries: heads of their lines only ('pending'), so one endpoint sees a check's
@@ -147,8 +169,8 @@ export class DeliveriesRepo {
   async payloads(eventIds: readonly string[]): Promise<Map<string, string>> {
     if (eventIds.length === 0) return new Map();
     const rows = await this.db.workerReads.all<{ id: string; payload: string }>(
-      `SELECT id, payload FROM events WHERE id IN (${eventIds.map(() => '?').join(', ')})`,
-      eventIds,
+      `SELECT e.id, e.payload FROM ${this.db.dialect.idsFrom('wanted')} JOIN events e ON e.id = wanted.id`,
+      [eventIds],
     );
     return new Map(rows.map((r) => [r.id, r.payload]));
   }
@@ -194,14 +216,7 @@ export class DeliveriesRepo {
     // Same per-check lock as queueDelivery (sorted, so workers cannot deadlock); then each finished line's
     // next delivery, if any, becomes due, due since it was queued so it keeps its place.
     await this.db.lockKeys(tx, finished.map((o) => o.delivery.checkId));
-    await tx.run(
-      `UPDATE deliveries SET status = 'pending', next_attempt_at = created_at, updated_at = ?
-       WHERE status = 'waiting' AND id IN (
-         SELECT (SELECT w.id FROM deliveries w WHERE w.endpoint_id = f.endpoint_id AND w.check_id = f.check_id
-                   AND w.status IN ('pending', 'waiting') ORDER BY w.event_seq LIMIT 1)
-         FROM deliveries f WHERE f.id IN (${finished.map(() => '?').join(', ')}))`,
-      [at, ...finished.map((o) => o.delivery.id)],
-    );
+    await tx.run(this.promoteSql, [at, finished.map((o) => o.delivery.id)]);
   }
 
   async listMessages(accountId: string, f: MessageFilters): Promise<MessageRow[]> {

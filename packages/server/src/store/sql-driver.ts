@@ -1,7 +1,11 @@
 // The storage port's lowest layer: what our repositories need from a SQL database, and nothing more.
 // Repositories write SQL once with `?` placeholders; each adapter runs it on its engine.
 
-export type SqlParam = string | number | boolean | null | Buffer;
+/**
+ * A list of strings is one array parameter: on PostgreSQL a `text[]` (`= ANY(?)`, `unnest(?)`), on SQLite, which
+ * has no arrays, its JSON text (`json_each(?)`); `DialectCapabilities.idsFrom` spells the difference.
+ */
+export type SqlParam = string | number | boolean | null | Buffer | readonly string[];
 export type Row = Record<string, unknown>;
 
 export interface SqlExecutor {
@@ -28,6 +32,11 @@ export interface DialectCapabilities {
    * database runs in the process (SQLite) a statement costs no round trip, so separate ones do as well.
    */
   readonly insertInWith: boolean;
+  /**
+   * A table named `alias` of one column, `id`, from one list parameter (a `readonly string[]`): one statement
+   * text for any number of ids, so it is prepared once and planned as a join from those ids.
+   */
+  idsFrom(alias: string): string;
 }
 
 export interface TransactionOptions {

@@ -3,7 +3,13 @@
 import pg from 'pg';
 import type { DialectCapabilities, Row, ScriptExecutor, SqlDriver, SqlExecutor, SqlParam, TransactionOptions } from '../sql-driver.ts';
 
-const dialect: DialectCapabilities = { name: 'postgres', skipLocked: 'FOR UPDATE SKIP LOCKED', multiProcess: true, insertInWith: true };
+const dialect: DialectCapabilities = {
+  name: 'postgres',
+  skipLocked: 'FOR UPDATE SKIP LOCKED',
+  multiProcess: true,
+  insertInWith: true,
+  idsFrom: (alias) => `unnest(CAST(? AS TEXT[])) AS ${alias}(id)`,
+};
 
 const INT8_OID = 20;
 const types = {
