@@ -3,7 +3,7 @@
 
 /**
  * A list of strings is one array parameter: on PostgreSQL a `text[]` (`= ANY(?)`, `unnest(?)`), on SQLite, which
- * has no arrays, its JSON text (`json_each(?)`); `DialectCapabilities.idsFrom` spells the difference.
+ * has no arrays, its JSON text (`json_each(?)`); `DialectCapabilities.oneOf` spells the difference.
  */
 export type SqlParam = string | number | boolean | null | Buffer | readonly string[];
 export type Row = Record<string, unknown>;
@@ -33,9 +33,13 @@ export interface DialectCapabilities {
    */
   readonly insertInWith: boolean;
   /**
-   * A table named `alias` of one column, `id`, from one list parameter (a `readonly string[]`): one statement
-   * text for any number of ids, so it is prepared once and planned as a join from those ids.
+   * A condition: `column` is one of a list parameter (a `readonly string[]`). One statement text for any number
+   * of ids, so it is prepared once. PostgreSQL: `column = ANY(?)`, which an index on `column` serves whatever
+   * the table's statistics (a join from `unnest(?)` was planned, on a table without statistics, as a hash
+   * join over all of it); SQLite: `column IN (SELECT value FROM json_each(?))`.
    */
+  oneOf(column: string): string;
+  /** A table named `alias` of one column, `id`, from one list parameter: `unnest(?)`, `json_each(?)`. */
   idsFrom(alias: string): string;
 }
 

@@ -8,6 +8,7 @@ const dialect: DialectCapabilities = {
   skipLocked: 'FOR UPDATE SKIP LOCKED',
   multiProcess: true,
   insertInWith: true,
+  oneOf: (column) => `${column} = ANY(CAST(? AS TEXT[]))`,
   idsFrom: (alias) => `unnest(CAST(? AS TEXT[])) AS ${alias}(id)`,
 };
 
@@ -115,7 +116,9 @@ export class PostgresDriver implements SqlDriver {
     const relaxed = `${searchPath} -c synchronous_commit=off`.trim();
     this.relaxedPool = new pg.Pool({ connectionString: options.url, max: 2, types, options: relaxed });
     this.workerPool = new pg.Pool({ connectionString: options.url, max: options.workerPoolSize ?? 3, types, ...(searchPath ? { options: searchPath } : {}) });
-    this.wakeupPool = new pg.Pool({ connectionString: options.url, max: 1, types, options: relaxed });
+    // A wake-up that hangs (a connection gone silent) is given up after a few seconds, not waited for by every
+    // one after it.
+    this.wakeupPool = new pg.Pool({ connectionString: options.url, max: 1, types, options: relaxed, connectionTimeoutMillis: 5_000, query_timeout: 5_000 });
     for (const pool of [this.pool, this.relaxedPool, this.workerPool, this.wakeupPool]) {
       pool.on('error', () => {
         // An idle client lost its connection; the pool replaces it on the next checkout.

@@ -16,6 +16,7 @@ const dialect: DialectCapabilities = {
   skipLocked: '',
   multiProcess: false,
   insertInWith: false,
+  oneOf: (column) => `${column} IN (SELECT value FROM json_each(?))`,
   idsFrom: (alias) => `(SELECT value AS id FROM json_each(?)) AS ${alias}`,
 };
 
