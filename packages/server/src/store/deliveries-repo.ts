@@ -86,23 +86,25 @@ const CLAIMED = 'id, account_id, endpoint_id, event_id, check_id, event_type, at
 
 /**
  * Makes due the next delivery of each finished one's line: one statement text for any number of finished
- * deliveries (one list parameter, prepared once). From each finished id, in a subquery of its own (so by
- * primary key, whatever the statistics: a join or `= ANY` over 100 ids was planned, on a table without
- * statistics, as a scan of the whole table), to the head of its line (by the line index); on PostgreSQL
- * those heads go to the update as one array, `id = ANY(ARRAY(…))`,
- * so the rows to change are found through the primary key whatever the table's statistics say (without
- * any, PostgreSQL 15 intersects it with the line index). The former `status = 'waiting' AND id IN (…)` was
- * planned, before the first ANALYZE of a filled table, as a hash semi-join over every waiting row (30 ids
- * over 7,500 waiting rows: 3.5–6.7 ms; this form 0.8–1.2 ms, 0.6 ms with statistics). SQLite keeps the IN
- * form, its ids from json_each.
+ * deliveries (one list parameter, prepared once). From each finished id, in a subquery of its own (by primary
+ * key whatever the statistics: a join or `= ANY` over 100 ids was planned, on a table without statistics, as
+ * a scan of the whole table), to the head of its line (the line index, LIMIT 1); on PostgreSQL the heads that
+ * wait go to the update as one array, `id = ANY(ARRAY(…))`, found by primary key. The former
+ * `status = 'waiting' AND id IN (…)`, one `?` per id, was planned before the first ANALYZE of a filled table as
+ * a hash semi-join over every waiting row. SQLite keeps that form, its ids from json_each.
  */
 function promotion(dialect: DialectCapabilities): string {
-  const next = `SELECT (SELECT (SELECT w.id FROM deliveries w WHERE w.endpoint_id = f.endpoint_id AND w.check_id = f.check_id
-                            AND w.status IN ('pending', 'waiting') ORDER BY w.event_seq LIMIT 1)
-                  FROM deliveries f WHERE f.id = fin.id)
+  // The head of each finished delivery's line, when it waits; NULL when the head is pending or there is none.
+  const heads = `SELECT (SELECT (SELECT CASE WHEN w.status = 'waiting' THEN w.id END FROM deliveries w
+                                  WHERE w.endpoint_id = f.endpoint_id AND w.check_id = f.check_id
+                                    AND w.status IN ('pending', 'waiting') ORDER BY w.event_seq LIMIT 1)
+                          FROM deliveries f WHERE f.id = fin.id)
     FROM ${dialect.idsFrom('fin')}`;
-  const match = dialect.name === 'postgres' ? `id = ANY (ARRAY(${next}))` : `id IN (${next})`;
-  return `UPDATE deliveries SET status = 'pending', next_attempt_at = created_at, updated_at = ? WHERE ${match} AND status = 'waiting'`;
+  const set = `UPDATE deliveries SET status = 'pending', next_attempt_at = created_at, updated_at = ?`;
+  // PostgreSQL: no status condition beside the primary key, so no plan can prefer the line index (a status
+  // condition implies its predicate: without statistics it was read whole, intersected with the key). The
+  // heads were read under the check's lock, which every writer of a waiting row takes, so they still wait.
+  return dialect.name === 'postgres' ? `${set} WHERE id = ANY (ARRAY(${heads}))` : `${set} WHERE status = 'waiting' AND id IN (${heads})`;
 }
 
 export class DeliveriesRepo {
