@@ -28,6 +28,8 @@ describe('configuration', () => {
     expect(c.port).toBe(6000);
     expect(c.databasePreparedStatements).toBe(false);
     expect(loadConfig({ file, env: {} }).databasePreparedStatements).toBe(true);
+    expect(loadConfig({ file, env: {} }).databaseWorkerConnections).toBe(3);
+    expect(loadConfig({ file, env: { REALID_DB_WORKER_CONNECTIONS: '5' } }).databaseWorkerConnections).toBe(5);
     expect(c.mailFrom).toBe('file@example.com');
     expect(c.webhooks).toMatchObject({ retrySchedule: [1_000, 2_000], disableAfterDays: 3, allowLoopback: false, totalTimeoutMs: 15_000, senderThread: false });
     expect(loadConfig({ file, env: {} }).webhooks.senderThread).toBeUndefined();
@@ -62,6 +64,7 @@ describe('configuration', () => {
     [{ REALID_TRUST_PROXY: 'maybe' }, /REALID_TRUST_PROXY must be true or false/],
     [{ REALID_WEBHOOKS_SENDER_THREAD: 'yes please' }, /REALID_WEBHOOKS_SENDER_THREAD must be true or false/],
     [{ REALID_DB_PREPARED_STATEMENTS: 'sometimes' }, /REALID_DB_PREPARED_STATEMENTS must be true or false/],
+    [{ REALID_DB_WORKER_CONNECTIONS: '0' }, /REALID_DB_WORKER_CONNECTIONS must be at least 1/],
     [{ REALID_LIVE_ANALYZER: 'simulator' }, /cannot judge live checks/],
     [{ REALID_DB_SCHEMA: 'Robert"); DROP' }, /REALID_DB_SCHEMA must be/],
     [{ PUBLIC_URL: 'not a url' }, /PUBLIC_URL must be an absolute URL/],

@@ -145,12 +145,18 @@ describe.each(DIALECTS)('storage port on %s', (dialect) => {
     expect(await claim('d', now + 32_000)).toHaveLength(2);
   });
 
-  it('announces queued deliveries on commit with the endpoints that got them, once per payload', async () => {
+  it('announces queued deliveries on commit with the endpoints that got them, once per payload, and never a rollback', async () => {
     const { account } = await createAccount(store, clock, { name: 'Notify', plan: 'enterprise' });
     const endpointId = newId('ep');
     await store.endpoints.insert({ id: endpointId, accountId: account.id, mode: 'test', url: 'https://example.com/hooks', eventTypes: [...EVENT_TYPES], description: '', enabled: true, disabledReason: null, failingSince: null, createdAt: clock.now(), updatedAt: clock.now() });
     const heard: string[] = [];
     const unlisten = await store.driver.listen('deliveries', (payload) => heard.push(payload));
+    await expect(
+      store.driver.transaction(async (tx) => {
+        await store.events.append(tx, { id: 'NOTIFY-0000', accountId: account.id, testing: true }, [buildEvent('check.opened', { id: 'NOTIFY-0000', testing: true }, clock.now())]);
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
     await store.driver.transaction(async (tx) => {
       for (const id of ['NOTIFY-0001', 'NOTIFY-0002']) {
         await store.events.append(tx, { id, accountId: account.id, testing: true }, [buildEvent('check.opened', { id, testing: true }, clock.now())]);

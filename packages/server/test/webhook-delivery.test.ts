@@ -51,6 +51,23 @@ describe.each(DIALECTS)('webhook delivery on %s', (dialect) => {
   const newCheck = async (email = 'c@example.com') => (await t.api(key, 'POST', '/api/v1/checks', { customer: { email } })).body.check;
   const messages = async (query = '') => (await t.api(key, 'GET', `/api/v1/webhooks/messages${query}`)).body.messages;
 
+  it('delivers events whose wake-up never came, at the worker’s next look at the queue', async () => {
+    // A wake-up is a hint sent after the commit (on PostgreSQL, on a connection that does not wait for the
+    // disk): a crash or a lost connection can drop it, and nothing may depend on it.
+    await account(['check.delivered']);
+    const driver = t.services.store.driver;
+    const notify = driver.notify;
+    let dropped = 0;
+    driver.notify = async () => void dropped++;
+    try {
+      const check = await newCheck();
+      expect(dropped).toBeGreaterThan(0);
+      await waitFor(() => receiver.deliveries.some((d) => d.body.check?.id === check.id), 'the delivery');
+    } finally {
+      driver.notify = notify;
+    }
+  });
+
   it('delivers every event type with the contract’s body, signed by the published recipe', async () => {
     await account();
     const passed = await newCheck();

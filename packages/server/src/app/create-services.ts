@@ -37,6 +37,7 @@ export const storeLocation = (config: Config): StoreLocation => ({
   dataDir: config.dataDir,
   ...(config.databaseSchema ? { schema: config.databaseSchema } : {}),
   preparedStatements: config.databasePreparedStatements,
+  workerConnections: config.databaseWorkerConnections,
 });
 
 export interface ServiceOverrides {

@@ -14,6 +14,11 @@ export interface Config {
   databaseSchema: string | undefined;
   /** PostgreSQL: named prepared statements; false behind a pooler that does not keep them per client. */
   databasePreparedStatements: boolean;
+  /**
+   * PostgreSQL: connections of the delivery worker's own for what it reads (payloads, endpoints, secrets),
+   * beside the API's pool, so API transactions never queue ahead of deliveries.
+   */
+  databaseWorkerConnections: number;
   smtpUrl: string | undefined;
   mailFrom: string;
   encryptionKey: string | undefined;
@@ -81,6 +86,7 @@ export const DEFAULTS: Config = {
   databaseUrl: undefined,
   databaseSchema: undefined,
   databasePreparedStatements: true,
+  databaseWorkerConnections: 3,
   smtpUrl: undefined,
   mailFrom: 'realid <no-reply@localhost>',
   encryptionKey: undefined,
@@ -148,6 +154,7 @@ const ENV: Record<string, (c: Layered, v: string) => void> = {
   DATABASE_URL: (c, v) => (c.databaseUrl = v),
   REALID_DB_SCHEMA: (c, v) => (c.databaseSchema = v),
   REALID_DB_PREPARED_STATEMENTS: (c, v) => (c.databasePreparedStatements = bool('REALID_DB_PREPARED_STATEMENTS', v)),
+  REALID_DB_WORKER_CONNECTIONS: (c, v) => (c.databaseWorkerConnections = int('REALID_DB_WORKER_CONNECTIONS', v)),
   SMTP_URL: (c, v) => (c.smtpUrl = v),
   MAIL_FROM: (c, v) => (c.mailFrom = v),
   REALID_ENCRYPTION_KEY: (c, v) => (c.encryptionKey = v),
@@ -232,6 +239,7 @@ function validate(c: Layered): Config {
   if (c.databaseSchema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(c.databaseSchema)) {
     throw new ConfigError('REALID_DB_SCHEMA must be a lowercase SQL identifier (letters, digits, underscores)');
   }
+  if (int('databaseWorkerConnections', c.databaseWorkerConnections) < 1) throw new ConfigError('REALID_DB_WORKER_CONNECTIONS must be at least 1');
   if (c.smtpUrl && !/^smtps?:\/\//.test(c.smtpUrl)) throw new ConfigError('SMTP_URL must start with smtp:// or smtps://');
   if (!['simulator', 'manual', 'offline'].includes(c.analyzers.test) || !['manual', 'offline', 'simulator'].includes(c.analyzers.live)) {
     throw new ConfigError('analyzers.test must be "simulator", "manual" or "offline"; analyzers.live (REALID_LIVE_ANALYZER) "offline" or "manual"');

@@ -121,9 +121,12 @@ export class AccountsRepo {
     ]);
   }
 
-  /** One mode's secrets that still sign, oldest first. */
-  async activeSecrets(accountId: string, mode: KeyMode, now: number): Promise<SigningSecret[]> {
-    const rows = await this.db.all(
+  /**
+   * One mode's secrets that still sign, oldest first. The delivery worker passes `workerReads`, its own
+   * connections, so its reads never wait behind API transactions.
+   */
+  async activeSecrets(accountId: string, mode: KeyMode, now: number, db: SqlExecutor = this.db): Promise<SigningSecret[]> {
+    const rows = await db.all(
       `SELECT * FROM signing_secrets WHERE account_id = ? AND mode = ? AND (expires_at IS NULL OR expires_at > ?)
        ORDER BY CASE WHEN expires_at IS NULL THEN 1 ELSE 0 END, created_at, id`,
       [accountId, mode, now],

@@ -1,7 +1,7 @@
 // The durable queue is the deliveries table itself: one row per (event, endpoint), claimed with a lease,
 // completed with one row per attempt. Per endpoint, a check's events go out in order.
 import { newId } from '../ids.ts';
-import type { Row, SqlDriver, SqlExecutor } from './sql-driver.ts';
+import type { DialectCapabilities, Row, SqlDriver, SqlExecutor } from './sql-driver.ts';
 import { storableText } from './storable-text.ts';
 
 export type DeliveryStatus = 'pending' | 'delivered' | 'failed';
@@ -86,8 +86,35 @@ const toMessage = (r: Row): MessageRow => ({
 
 const CLAIMED = 'id, account_id, endpoint_id, event_id, check_id, event_type, attempts, created_at';
 
+/**
+ * Makes due the next delivery of each finished one's line: one statement text for any number of finished
+ * deliveries (one list parameter, prepared once). From each finished id, in a subquery of its own (by primary
+ * key whatever the statistics: a join or `= ANY` over 100 ids was planned, on a table without statistics, as
+ * a scan of the whole table), to the head of its line (the line index, LIMIT 1); on PostgreSQL the heads that
+ * wait go to the update as one array, `id = ANY(ARRAY(…))`, found by primary key. The former
+ * `status = 'waiting' AND id IN (…)`, one `?` per id, was planned before the first ANALYZE of a filled table as
+ * a hash semi-join over every waiting row. SQLite keeps that form, its ids from json_each.
+ */
+function promotion(dialect: DialectCapabilities): string {
+  // The head of each finished delivery's line, when it waits; NULL when the head is pending or there is none.
+  const heads = `SELECT (SELECT (SELECT CASE WHEN w.status = 'waiting' THEN w.id END FROM deliveries w
+                                  WHERE w.endpoint_id = f.endpoint_id AND w.check_id = f.check_id
+                                    AND w.status IN ('pending', 'waiting') ORDER BY w.event_seq LIMIT 1)
+                          FROM deliveries f WHERE f.id = fin.id)
+    FROM ${dialect.idsFrom('fin')}`;
+  const set = `UPDATE deliveries SET status = 'pending', next_attempt_at = created_at, updated_at = ?`;
+  // PostgreSQL: no status condition beside the primary key, so no plan can prefer the line index (a status
+  // condition implies its predicate: without statistics it was read whole, intersected with the key). The
+  // heads were read under the check's lock, which every writer of a waiting row takes, so they still wait.
+  return dialect.name === 'postgres' ? `${set} WHERE id = ANY (ARRAY(${heads}))` : `${set} WHERE status = 'waiting' AND id IN (${heads})`;
+}
+
 export class DeliveriesRepo {
-  constructor(private readonly db: SqlDriver) {}
+  private readonly promoteSql: string;
+
+  constructor(private readonly db: SqlDriver) {
+    this.promoteSql = promotion(db.dialect);
+  }
 
   /**
    * Leases up to `limit` due deliveries: heads of their lines only ('pending'), so one endpoint sees a check's
@@ -146,11 +173,12 @@ export class DeliveriesRepo {
     return new Set(rows.map((r) => r.id));
   }
 
+  /** For the delivery worker, on its own connections (`workerReads`). */
   async payloads(eventIds: readonly string[]): Promise<Map<string, string>> {
     if (eventIds.length === 0) return new Map();
-    const rows = await this.db.all<{ id: string; payload: string }>(
-      `SELECT id, payload FROM events WHERE id IN (${eventIds.map(() => '?').join(', ')})`,
-      eventIds,
+    const rows = await this.db.workerReads.all<{ id: string; payload: string }>(
+      `SELECT id, payload FROM events WHERE ${this.db.dialect.oneOf('id')}`,
+      [eventIds],
     );
     return new Map(rows.map((r) => [r.id, r.payload]));
   }
@@ -196,14 +224,7 @@ export class DeliveriesRepo {
     // Same per-check lock as queueDelivery (sorted, so workers cannot deadlock); then each finished line's
     // next delivery, if any, becomes due, due since it was queued so it keeps its place.
     await this.db.lockKeys(tx, finished.map((o) => o.delivery.checkId));
-    await tx.run(
-      `UPDATE deliveries SET status = 'pending', next_attempt_at = created_at, updated_at = ?
-       WHERE status = 'waiting' AND id IN (
-         SELECT (SELECT w.id FROM deliveries w WHERE w.endpoint_id = f.endpoint_id AND w.check_id = f.check_id
-                   AND w.status IN ('pending', 'waiting') ORDER BY w.event_seq LIMIT 1)
-         FROM deliveries f WHERE f.id IN (${finished.map(() => '?').join(', ')}))`,
-      [at, ...finished.map((o) => o.delivery.id)],
-    );
+    await tx.run(this.promoteSql, [at, finished.map((o) => o.delivery.id)]);
   }
 
   async listMessages(accountId: string, f: MessageFilters): Promise<MessageRow[]> {

@@ -80,9 +80,9 @@ export class EndpointsRepo {
     return row && toEndpoint(row);
   }
 
-  /** For the delivery worker, which works across accounts. */
+  /** For the delivery worker, which works across accounts, on its own connections (`workerReads`). */
   async getById(id: string): Promise<Endpoint | undefined> {
-    const row = await this.db.get('SELECT * FROM endpoints WHERE id = ?', [id]);
+    const row = await this.db.workerReads.get('SELECT * FROM endpoints WHERE id = ?', [id]);
     return row && toEndpoint(row);
   }
 

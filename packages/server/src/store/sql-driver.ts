@@ -1,7 +1,11 @@
 // The storage port's lowest layer: what our repositories need from a SQL database, and nothing more.
 // Repositories write SQL once with `?` placeholders; each adapter runs it on its engine.
 
-export type SqlParam = string | number | boolean | null | Buffer;
+/**
+ * A list of strings is one array parameter: on PostgreSQL a `text[]` (`= ANY(?)`, `unnest(?)`), on SQLite, which
+ * has no arrays, its JSON text (`json_each(?)`); `DialectCapabilities.oneOf` spells the difference.
+ */
+export type SqlParam = string | number | boolean | null | Buffer | readonly string[];
 export type Row = Record<string, unknown>;
 
 export interface SqlExecutor {
@@ -40,6 +44,15 @@ export interface DialectCapabilities {
    * time in `seq` order and needs nothing ('').
    */
   readonly settleAppends: string;
+  /**
+   * A condition: `column` is one of a list parameter (a `readonly string[]`). One statement text for any number
+   * of ids, so it is prepared once. PostgreSQL: `column = ANY(?)`, which an index on `column` serves whatever
+   * the table's statistics (a join from `unnest(?)` was planned, on a table without statistics, as a hash
+   * join over all of it); SQLite: `column IN (SELECT value FROM json_each(?))`.
+   */
+  oneOf(column: string): string;
+  /** A table named `alias` of one column, `id`, from one list parameter: `unnest(?)`, `json_each(?)`. */
+  idsFrom(alias: string): string;
 }
 
 export interface TransactionOptions {
@@ -67,13 +80,22 @@ export interface SqlDriver extends SqlExecutor {
    */
   allCounter<T = Row>(sql: string, params?: readonly SqlParam[]): Promise<T[]>;
   /**
+   * The delivery worker's reads (payloads, endpoints, secrets). PostgreSQL runs them on a few connections of
+   * their own, so API and producer transactions can never queue ahead of deliveries; on SQLite, where every
+   * statement runs in this process, it is the driver itself.
+   */
+  readonly workerReads: SqlExecutor;
+  /**
    * Runs `fn` in one transaction that holds the migration lock: a second process starting at the same time
    * waits, then sees the work done. SQLite's write lock is that lock; Postgres takes an advisory lock.
    */
   migrationTransaction(fn: (tx: ScriptExecutor) => Promise<void>): Promise<void>;
   /**
-   * Wakes listeners in this and (on Postgres) other processes; sent on commit when inside `tx`, once per
-   * distinct payload. The payload says what the news is about ('' for anything; under 8000 bytes).
+   * Wakes listeners in this and (on Postgres) other processes; sent after commit when inside `tx`, once per
+   * distinct payload, and never for a transaction that rolled back. The payload says what the news is about
+   * ('' for anything; under 8000 bytes). A wake-up is a hint, never a promise: on Postgres it travels after
+   * the commit on a connection that does not wait for the disk, so a crash or a lost connection can drop it,
+   * and listeners must look for work on their own from time to time (the delivery worker does every second).
    */
   notify(channel: string, tx?: SqlExecutor, payload?: string): Promise<void>;
   listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;

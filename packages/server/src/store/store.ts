@@ -67,6 +67,8 @@ export interface StoreLocation {
   schema?: string;
   /** Postgres only: named prepared statements (default true; see PostgresDriverOptions). */
   preparedStatements?: boolean;
+  /** Postgres only: connections for the delivery worker's reads (default 3; see SqlDriver.workerReads). */
+  workerConnections?: number;
 }
 
 const isPostgres = (location: StoreLocation): boolean => /^postgres(ql)?:\/\//.test(location.databaseUrl ?? '');
@@ -90,6 +92,7 @@ export function openDriver(location: StoreLocation): SqlDriver {
       url,
       ...(location.schema ? { schema: location.schema } : {}),
       ...(location.preparedStatements === false ? { preparedStatements: false } : {}),
+      ...(location.workerConnections !== undefined ? { workerPoolSize: location.workerConnections } : {}),
     });
   }
   return new SqliteDriver(sqliteFile(location));

@@ -1,5 +1,5 @@
 // PostgreSQL adapter of the SQL port: the scale-out engine. Many processes share it; queue claims use
-// SKIP LOCKED and wake-ups travel by LISTEN/NOTIFY.
+// SKIP LOCKED and wake-ups travel by LISTEN/NOTIFY, sent after the commit they announce.
 import pg from 'pg';
 import type { DialectCapabilities, Row, ScriptExecutor, SqlDriver, SqlExecutor, SqlParam, TransactionOptions } from '../sql-driver.ts';
 
@@ -10,6 +10,8 @@ const dialect: DialectCapabilities = {
   inProcess: false,
   insertInWith: true,
   settleAppends: 'LOCK TABLE events IN SHARE MODE',
+  oneOf: (column) => `${column} = ANY(CAST(? AS TEXT[]))`,
+  idsFrom: (alias) => `unnest(CAST(? AS TEXT[])) AS ${alias}(id)`,
 };
 
 const INT8_OID = 20;
@@ -72,6 +74,8 @@ export interface PostgresDriverOptions {
   /** A schema of its own (tests give each file one); defaults to the connection's search_path. */
   schema?: string;
   poolSize?: number;
+  /** Connections for the delivery worker's reads (default 3), opened on first use: none in an API-only process. */
+  workerPoolSize?: number;
   /**
    * Named prepared statements (default true). A pooler that hands each transaction a different server
    * connection (PgBouncer in transaction mode before 1.21, or without `max_prepared_statements`) needs false.
@@ -86,6 +90,21 @@ export class PostgresDriver implements SqlDriver {
   /** A few connections that commit without waiting for the WAL flush, for writes whose loss is harmless. */
   private readonly relaxedPool: pg.Pool;
   private readonly relaxed: SqlExecutor;
+  /** The delivery worker's reads, on connections no API or producer transaction can hold (see `workerReads`). */
+  private readonly workerPool: pg.Pool;
+  readonly workerReads: SqlExecutor;
+  /**
+   * One connection, synchronous_commit=off, that sends wake-ups after the commits they announce. A commit
+   * that notifies holds a cluster-wide lock (async.c, PreCommit_Notify) until it is done, WAL flush
+   * included: notifying inside the producers' durable transactions made their commits queue one behind the
+   * other, each waiting for its own flush. Sent here, the producers' commits share flushes again, and the
+   * lock is held for no flush at all.
+   */
+  private readonly wakeupPool: pg.Pool;
+  /** Wake-ups not yet sent, `channel\npayload`; the transactions that will send theirs when they commit. */
+  private readonly unsent = new Set<string>();
+  private sending: Promise<void> | undefined;
+  private readonly toWake = new WeakMap<SqlExecutor, Set<string>>();
   private readonly channelPrefix: string;
   private listener: pg.Client | undefined;
   private readonly handlers = new Map<string, Set<(payload: string) => void>>();
@@ -96,14 +115,20 @@ export class PostgresDriver implements SqlDriver {
     this.named = options.preparedStatements ?? true;
     const searchPath = options.schema ? `-c search_path=${quoteIdent(options.schema)}` : '';
     this.pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10, types, ...(searchPath ? { options: searchPath } : {}) });
-    this.relaxedPool = new pg.Pool({ connectionString: options.url, max: 2, types, options: `${searchPath} -c synchronous_commit=off`.trim() });
-    for (const pool of [this.pool, this.relaxedPool]) {
+    const relaxed = `${searchPath} -c synchronous_commit=off`.trim();
+    this.relaxedPool = new pg.Pool({ connectionString: options.url, max: 2, types, options: relaxed });
+    this.workerPool = new pg.Pool({ connectionString: options.url, max: options.workerPoolSize ?? 3, types, ...(searchPath ? { options: searchPath } : {}) });
+    // A wake-up that hangs (a connection gone silent) is given up after a few seconds, not waited for by every
+    // one after it.
+    this.wakeupPool = new pg.Pool({ connectionString: options.url, max: 1, types, options: relaxed, connectionTimeoutMillis: 5_000, query_timeout: 5_000 });
+    for (const pool of [this.pool, this.relaxedPool, this.workerPool, this.wakeupPool]) {
       pool.on('error', () => {
         // An idle client lost its connection; the pool replaces it on the next checkout.
       });
     }
     this.pooled = executor(this.pool, this.named);
     this.relaxed = executor(this.relaxedPool, this.named);
+    this.workerReads = executor(this.workerPool, this.named);
     this.channelPrefix = options.schema ? `${options.schema}_` : 'realid_';
   }
 
@@ -120,10 +145,16 @@ export class PostgresDriver implements SqlDriver {
   async transaction<T>(fn: (tx: SqlExecutor) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
     // Relaxed transactions run on the connections opened with synchronous_commit=off: no extra round trip.
     const client = await (options.durability === 'relaxed' ? this.relaxedPool : this.pool).connect();
+    const tx = executor(client, this.named);
+    const wakeups = new Set<string>();
+    this.toWake.set(tx, wakeups);
     try {
       await client.query('BEGIN');
-      const result = await fn(executor(client, this.named));
+      const result = await fn(tx);
       await client.query('COMMIT');
+      // Not awaited: the commit is what the caller waits for; a wake-up lost on the way costs a listener at
+      // most its next look at the queue.
+      if (wakeups.size) void this.wake(wakeups);
       return result;
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
@@ -175,18 +206,55 @@ export class PostgresDriver implements SqlDriver {
   }
 
   async notify(channel: string, tx?: SqlExecutor, payload = ''): Promise<void> {
-    // Inside a transaction, Postgres holds the notification until commit: no wake-up for uncommitted work,
-    // and one per channel and payload is enough however many times the transaction asks.
+    const key = `${this.channelPrefix + channel}\n${payload}`;
+    // Inside one of our transactions: sent once it commits (see `wakeupPool`), once per channel and payload
+    // however many times the transaction asks, and never if it rolls back.
+    const wakeups = tx && this.toWake.get(tx);
+    if (wakeups) return void wakeups.add(key);
     if (tx) {
-      const key = `${channel}\n${payload}`;
-      const sent = this.notified.get(tx) ?? new Set<string>();
-      if (sent.has(key)) return;
-      this.notified.set(tx, sent.add(key));
+      // Another transaction (a migration's): Postgres holds the notification until its commit.
+      await tx.run('SELECT pg_notify(?, ?)', [this.channelPrefix + channel, payload]);
+      return;
     }
-    await (tx ?? this.pooled).run('SELECT pg_notify(?, ?)', [this.channelPrefix + channel, payload]);
+    await this.wake([key]);
   }
 
-  private readonly notified = new WeakMap<SqlExecutor, Set<string>>();
+  /**
+   * Sends wake-ups, one statement at a time: those that arrive while one is under way go together in the
+   * next, each distinct one once. Resolves when these were sent (or given up on: a wake-up is a hint, and
+   * every listener also looks for work on its own).
+   */
+  private wake(keys: Iterable<string>): Promise<void> {
+    for (const key of keys) this.unsent.add(key);
+    this.sending ??= this.sendWakeups();
+    return this.sending;
+  }
+
+  private async sendWakeups(): Promise<void> {
+    try {
+      while (this.unsent.size > 0) {
+        const channels: string[] = [];
+        const payloads: string[] = [];
+        for (const key of this.unsent) {
+          const cut = key.indexOf('\n');
+          channels.push(key.slice(0, cut));
+          payloads.push(key.slice(cut + 1));
+        }
+        this.unsent.clear();
+        try {
+          await this.wakeupPool.query({
+            ...(this.named ? { name: 'realid_wakeups' } : {}),
+            text: 'SELECT pg_notify(c, p) FROM unnest($1::text[], $2::text[]) AS n(c, p)',
+            values: [channels, payloads],
+          });
+        } catch {
+          // Lost: the listeners find the work when they next look.
+        }
+      }
+    } finally {
+      this.sending = undefined;
+    }
+  }
 
   async listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>> {
     const name = this.channelPrefix + channel;
@@ -236,7 +304,8 @@ export class PostgresDriver implements SqlDriver {
 
   async close(): Promise<void> {
     this.closed = true;
+    await this.sending;
     await this.listener?.end().catch(() => undefined);
-    await Promise.all([this.pool.end(), this.relaxedPool.end()]);
+    await Promise.all([this.pool.end(), this.relaxedPool.end(), this.workerPool.end(), this.wakeupPool.end()]);
   }
 }

@@ -11,14 +11,24 @@ import type { DialectCapabilities, Row, ScriptExecutor, SqlDriver, SqlExecutor, 
 import { startThread } from '../../runtime/start-thread.ts';
 import { createPrivateFolder, PRIVATE_FILE } from '../../files/private-files.ts';
 
-const dialect: DialectCapabilities = { name: 'sqlite', skipLocked: '', multiProcess: false, inProcess: true, insertInWith: false, settleAppends: '' };
+const dialect: DialectCapabilities = {
+  name: 'sqlite',
+  skipLocked: '',
+  multiProcess: false,
+  inProcess: true,
+  insertInWith: false,
+  settleAppends: '',
+  oneOf: (column) => `${column} IN (SELECT value FROM json_each(?))`,
+  idsFrom: (alias) => `(SELECT value AS id FROM json_each(?)) AS ${alias}`,
+};
 
 /** Notifications a transaction sends on commit: distinct payloads per channel. */
 type Pending = Map<string, Set<string>>;
 
 type Bindable = string | number | bigint | Buffer | null;
+/** Booleans as 0 and 1; a list as its JSON text, which `json_each(?)` reads (SQLite has no arrays). */
 const bind = (params: readonly SqlParam[]): Bindable[] =>
-  params.map((p) => (typeof p === 'boolean' ? (p ? 1 : 0) : p));
+  params.map((p) => (typeof p === 'boolean' ? (p ? 1 : 0) : Array.isArray(p) ? JSON.stringify(p) : (p as Bindable)));
 
 /**
  * Creates the database file, if new, with mode 0600 before SQLite opens it: SQLite gives its WAL and shared-memory
@@ -103,6 +113,11 @@ export class SqliteDriver implements SqlDriver {
     } finally {
       release();
     }
+  }
+
+  /** Every statement runs in this process: the worker's reads wait for nothing a pool could spare them. */
+  get workerReads(): SqlExecutor {
+    return this;
   }
 
   /** A statement on its own commits by itself, durably when it writes. */

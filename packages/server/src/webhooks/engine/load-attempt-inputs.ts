@@ -35,7 +35,7 @@ async function secretsOf(s: Services, endpoints: Map<string, Endpoint>): Promise
   const lists = await Promise.all(
     keys.map(async (key) => {
       const [accountId, mode] = key.split(':') as [string, KeyMode];
-      return [key, (await s.store.accounts.activeSecrets(accountId, mode, now)).map((x) => x.secret)] as const;
+      return [key, (await s.store.accounts.activeSecrets(accountId, mode, now, s.store.driver.workerReads)).map((x) => x.secret)] as const;
     }),
   );
   return new Map(lists);
