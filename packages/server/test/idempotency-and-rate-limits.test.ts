@@ -120,8 +120,8 @@ describe.each(DIALECTS)('idempotency keys and rate limits on %s', (dialect) => {
     const id = first.body.check.id as string;
     expect((await t.api(testKey, 'DELETE', `/api/v1/checks/${id}`)).status).toBe(200);
     const replay = await post(t.url, testKey, body, { 'idempotency-key': 'to-delete' });
-    expect(replay.status).toBe(409);
-    expect(replay.body.error.code).toBe('conflict');
+    expect(replay.status).toBe(410);
+    expect(replay.body.error.code).toBe('check_deleted');
     expect(replay.body.error.message).toContain(id);
     const list = await t.api(testKey, 'GET', '/api/v1/checks');
     expect(list.body.checks.filter((c: { deleted: boolean }) => !c.deleted)).toHaveLength(0);

@@ -55,7 +55,7 @@ async function replay(s: Services, principal: Principal, stored: StoredAnswer, r
   }
   // The check's personal data was deleted, and with its key the sealed answer (its link with it): nothing to
   // replay, and the key must not create a second check either.
-  throw new AppError('conflict', `The check this Idempotency-Key created (${stored.checkId}) was deleted with its personal data, so its answer cannot be given again. Use a new key to create another check.`);
+  throw new AppError('check_deleted', `The check this Idempotency-Key created (${stored.checkId}) was deleted with its personal data, so its answer cannot be given again. Use a new key to create another check.`);
 }
 
 export async function createCheckOnce(s: Services, principal: Principal, key: string, body: CreateCheckBody): Promise<CreateAnswer> {

@@ -35,7 +35,7 @@ export function checksRoutes(s: Services) {
           tags: ['checks'],
           body: schema.createCheckBody,
           headers: schema.createCheckHeaders,
-          response: { 201: schema.createCheckAnswer, ...merchantErrors(403, 409, 413, 422) },
+          response: { 201: schema.createCheckAnswer, ...merchantErrors(403, 409, 410, 413, 422) },
         },
       },
       async (request, reply) => {
