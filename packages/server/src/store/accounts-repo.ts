@@ -121,15 +121,33 @@ export class AccountsRepo {
     ]);
   }
 
-  /**
-   * One mode's secrets that still sign, oldest first. The delivery worker passes `workerReads`, its own
-   * connections, so its reads never wait behind API transactions.
-   */
-  async activeSecrets(accountId: string, mode: KeyMode, now: number, db: SqlExecutor = this.db): Promise<SigningSecret[]> {
-    const rows = await db.all(
+  /** One mode's secrets that still sign, oldest first. */
+  async activeSecrets(accountId: string, mode: KeyMode, now: number): Promise<SigningSecret[]> {
+    const rows = await this.db.all(
       `SELECT * FROM signing_secrets WHERE account_id = ? AND mode = ? AND (expires_at IS NULL OR expires_at > ?)
        ORDER BY CASE WHEN expires_at IS NULL THEN 1 ELSE 0 END, created_at, id`,
       [accountId, mode, now],
+    );
+    return rows.map((r) => ({
+      id: r.id as string,
+      secret: r.secret as string,
+      createdAt: r.created_at as number,
+      expiresAt: (r.expires_at as number | null) ?? null,
+    }));
+  }
+
+  /**
+   * The secrets that sign an endpoint's deliveries (its account's, of its mode), oldest first: for the delivery
+   * worker, on its own connections, read beside the endpoint itself instead of after it (one round trip less
+   * between a claim and its attempts).
+   */
+  async activeSecretsOfEndpoint(endpointId: string, now: number): Promise<SigningSecret[]> {
+    const rows = await this.db.workerReads.all(
+      `SELECT s.id, s.secret, s.created_at, s.expires_at FROM signing_secrets s
+       JOIN endpoints e ON e.account_id = s.account_id AND e.mode = s.mode
+       WHERE e.id = ? AND (s.expires_at IS NULL OR s.expires_at > ?)
+       ORDER BY CASE WHEN s.expires_at IS NULL THEN 1 ELSE 0 END, s.created_at, s.id`,
+      [endpointId, now],
     );
     return rows.map((r) => ({
       id: r.id as string,

@@ -106,6 +106,8 @@ export class PostgresDriver implements SqlDriver {
   private sending: Promise<void> | undefined;
   private readonly toWake = new WeakMap<SqlExecutor, Set<string>>();
   private readonly channelPrefix: string;
+  /** Backends of `wakeupPool`: what they send, this process's listeners were told already (see `wake`). */
+  private readonly ownSenders = new Set<number>();
   private listener: pg.Client | undefined;
   private readonly handlers = new Map<string, Set<(payload: string) => void>>();
   private closed = false;
@@ -126,6 +128,12 @@ export class PostgresDriver implements SqlDriver {
         // An idle client lost its connection; the pool replaces it on the next checkout.
       });
     }
+    this.wakeupPool.on('connect', (client) => {
+      const pid = (client as pg.Client & { processID?: number }).processID;
+      if (pid !== undefined) this.ownSenders.add(pid);
+    });
+    // A backend's id may later be another process's.
+    this.wakeupPool.on('remove', (client) => this.ownSenders.delete((client as pg.Client & { processID?: number }).processID ?? -1));
     this.pooled = executor(this.pool, this.named);
     this.relaxed = executor(this.relaxedPool, this.named);
     this.workerReads = executor(this.workerPool, this.named);
@@ -225,7 +233,14 @@ export class PostgresDriver implements SqlDriver {
    * every listener also looks for work on its own).
    */
   private wake(keys: Iterable<string>): Promise<void> {
-    for (const key of keys) this.unsent.add(key);
+    for (const key of keys) {
+      this.unsent.add(key);
+      // Listeners in this process (`npm start` runs the API and the worker together) hear it now, not after a
+      // round trip to the server and back on the LISTEN connection, which under load cost the tail several
+      // milliseconds; the NOTIFY itself is for the other processes, and this one ignores it (`ownSenders`).
+      const cut = key.indexOf('\n');
+      this.deliver(key.slice(0, cut), key.slice(cut + 1));
+    }
     this.sending ??= this.sendWakeups();
     return this.sending;
   }
@@ -275,7 +290,7 @@ export class PostgresDriver implements SqlDriver {
     if (this.listener) return this.listener;
     const client = new pg.Client({ connectionString: this.options.url });
     client.on('notification', (message) => {
-      for (const handler of this.handlers.get(message.channel) ?? []) handler(message.payload ?? '');
+      if (!this.ownSenders.has(message.processId)) this.deliver(message.channel, message.payload ?? '');
     });
     client.on('error', () => {
       // Lost the LISTEN connection: reconnect, and wake everyone once since notifications may have been missed.
@@ -286,6 +301,16 @@ export class PostgresDriver implements SqlDriver {
     await client.connect();
     this.listener = client;
     return client;
+  }
+
+  private deliver(channel: string, payload: string): void {
+    for (const handler of this.handlers.get(channel) ?? []) {
+      try {
+        handler(payload);
+      } catch {
+        // A listener's own failure is no sender's: the listener looks for work on its own too.
+      }
+    }
   }
 
   private async relisten(): Promise<void> {
