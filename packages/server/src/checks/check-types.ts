@@ -1,22 +1,13 @@
 // The check as the domain sees it: what a merchant created, where the customer stands, and the verdict.
 
+import type { CheckDocument, CheckSubCheckName } from '@realid/webhooks';
 export const STEPS = ['delivered', 'opened', 'submitted-photo', 'completed', 'failed'] as const;
 export type Step = (typeof STEPS)[number];
 export type Verdict = 'pending' | 'passed' | 'failed';
 /** The customer's captures: the ID's sides, a selfie, a second selfie with the head turned, a drawn signature. */
 export type PhotoKind = 'front' | 'back' | 'selfie' | 'selfie_turn' | 'signature';
 export const PHOTO_KINDS: readonly PhotoKind[] = ['front', 'back', 'selfie', 'selfie_turn', 'signature'];
-export type SubCheckName =
-  | 'document_readable'
-  | 'required_fields'
-  | 'not_expired'
-  | 'minimum_age'
-  | 'back_readable'
-  | 'face_match'
-  | 'name_match'
-  | 'liveness'
-  | 'signature'
-  | 'manual_review';
+export type SubCheckName = CheckSubCheckName;
 export type SubCheckStatus = 'passed' | 'failed' | 'pending';
 
 export interface Reason {
@@ -84,27 +75,12 @@ export interface CheckContent {
 
 export type TurnDirection = 'left' | 'right';
 
-/** What was read from the ID, under the names Real ID's clients read (`result.document`). */
-export interface DocumentData {
-  /** Where the fields came from. */
-  source: 'barcode' | 'mrz' | 'simulator';
-  document_type?: 'drivers_license' | 'id_card' | 'passport';
-  /** As printed on the document: ISO 3166-1 alpha-3 (ICAO codes in an MRZ). */
-  issuing_country?: string;
-  /** State or province, for US and Canadian documents. */
-  issuing_state?: string;
-  first_name?: string;
-  middle_name?: string;
-  last_name?: string;
-  /** YYYY-MM-DD */
-  birth_date?: string;
-  expiration_date?: string;
-  issue_date?: string;
-  document_number?: string;
-  sex?: 'M' | 'F' | 'X';
-  nationality?: string;
-  address?: { street?: string; city?: string; state?: string; postal_code?: string; country?: string };
-}
+/**
+ * What was read from the ID, under the names Real ID's clients read (`result.document`): the SDK's public type,
+ * with where the fields came from always known here. Dates are YYYY-MM-DD; countries as printed (ISO 3166-1
+ * alpha-3, ICAO codes in an MRZ).
+ */
+export type DocumentData = CheckDocument & { source: NonNullable<CheckDocument['source']> };
 
 /** Analysis scores, 0–1, higher is better (`result.scores`). */
 export type Scores = Partial<Record<'face_match' | 'liveness', number>>;
