@@ -144,6 +144,29 @@ describe.each(DIALECTS)('storage port on %s', (dialect) => {
     expect(await claim('d', now + 32_000)).toHaveLength(2);
   });
 
+  it('brings with a claim, where one statement can, exactly what the worker would read: payload, endpoint, secrets in signing order', async () => {
+    const { account } = await createAccount(store, clock, { name: 'Inputs', plan: 'enterprise' });
+    const now = clock.now();
+    // Two live secrets, the older one ending in an hour, and one already ended; the test-mode secret must not sign.
+    await store.accounts.rotateSecret(account.id, 'live', { id: newId('whsec'), secret: 'whsec_next', createdAt: now, expiresAt: null }, now, now + 3_600_000);
+    await store.driver.transaction((tx) => store.accounts.insertSecret(tx, account.id, 'live', { id: newId('whsec'), secret: 'whsec_ended', createdAt: now - 9, expiresAt: now - 1 }));
+    const endpointId = newId('ep');
+    await store.endpoints.insert({ id: endpointId, accountId: account.id, mode: 'live', url: 'https://example.com/ü?q=1', eventTypes: ['check.completed'], description: 'ü✓', enabled: true, disabledReason: null, failingSince: now - 5, createdAt: now, updatedAt: now });
+    const events = await store.driver.transaction((tx) =>
+      store.events.append(tx, { id: 'INPUTS-0001', accountId: account.id, testing: false }, [buildEvent('check.completed', { id: 'INPUTS-0001', testing: false }, now)]),
+    );
+    const [claimed] = await store.deliveries.claim({ workerId: 'w', now: now + 2, leaseMs: 30_000, limit: 10 });
+    const separately = {
+      endpoint: await store.endpoints.getById(endpointId),
+      payload: (await store.deliveries.payloads([events[0]!.id])).get(events[0]!.id),
+      secrets: (await store.accounts.activeSecretsOfEndpoint(endpointId, now + 2)).map((x) => x.secret),
+    };
+    expect(separately.secrets).toHaveLength(2);
+    expect(separately.secrets[1]).toBe('whsec_next');
+    if (store.driver.dialect.writesInWith) expect(claimed!.inputs).toEqual(separately);
+    else expect(claimed!.inputs).toBeUndefined();
+  });
+
   it('announces queued deliveries on commit with the endpoints that got them, in this process before the commit returns, once per payload, and never a rollback', async () => {
     const { account } = await createAccount(store, clock, { name: 'Notify', plan: 'enterprise' });
     const endpointId = newId('ep');

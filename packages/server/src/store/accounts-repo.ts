@@ -63,6 +63,15 @@ const toKey = (r: Row): ApiKeyRecord => ({
   revokedAt: (r.revoked_at as number | null) ?? null,
 });
 
+/**
+ * `FROM … ORDER BY` for the secrets that sign the deliveries of the endpoint `endpointId` (an SQL expression):
+ * its account's, of its mode, unexpired at the one parameter (now), in signing order.
+ */
+export const activeSecretsOf = (endpointId: string): string => `FROM signing_secrets s
+  JOIN endpoints e ON e.account_id = s.account_id AND e.mode = s.mode
+  WHERE e.id = ${endpointId} AND (s.expires_at IS NULL OR s.expires_at > ?)
+  ORDER BY CASE WHEN s.expires_at IS NULL THEN 1 ELSE 0 END, s.created_at, s.id`;
+
 export class AccountsRepo {
   /** `changed` runs after every write that can change which endpoints receive events (the plan). */
   constructor(
@@ -142,13 +151,7 @@ export class AccountsRepo {
    * between a claim and its attempts).
    */
   async activeSecretsOfEndpoint(endpointId: string, now: number): Promise<SigningSecret[]> {
-    const rows = await this.db.workerReads.all(
-      `SELECT s.id, s.secret, s.created_at, s.expires_at FROM signing_secrets s
-       JOIN endpoints e ON e.account_id = s.account_id AND e.mode = s.mode
-       WHERE e.id = ? AND (s.expires_at IS NULL OR s.expires_at > ?)
-       ORDER BY CASE WHEN s.expires_at IS NULL THEN 1 ELSE 0 END, s.created_at, s.id`,
-      [endpointId, now],
-    );
+    const rows = await this.db.workerReads.all(`SELECT s.id, s.secret, s.created_at, s.expires_at ${activeSecretsOf('?')}`, [endpointId, now]);
     return rows.map((r) => ({
       id: r.id as string,
       secret: r.secret as string,

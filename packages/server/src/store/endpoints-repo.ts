@@ -18,7 +18,8 @@ export interface Endpoint {
   updatedAt: number;
 }
 
-const toEndpoint = (r: Row): Endpoint => ({
+/** An endpoint from its row (or the row as JSON, whose numbers and booleans are already JS ones). */
+export const toEndpoint = (r: Row): Endpoint => ({
   id: r.id as string,
   accountId: r.account_id as string,
   mode: r.mode as Endpoint['mode'],

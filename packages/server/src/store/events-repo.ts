@@ -72,7 +72,7 @@ export class EventsRepo {
     for (const event of events) {
       const targets = endpoints.filter((endpoint) => endpoint.receives(event.type)).map((endpoint) => endpoint.id);
       let id: string, seq: number;
-      if (targets.length && this.driver.dialect.insertInWith) {
+      if (targets.length && this.driver.dialect.writesInWith) {
         ({ id, seq } = await this.insertEventQueued(tx, check, event, targets));
       } else {
         ({ id, seq } = await this.insertEvent(tx, check, event));
@@ -104,7 +104,7 @@ export class EventsRepo {
   }
 
   /**
-   * The event and a delivery for each endpoint in one statement (see `insertInWith`), each queued as
+   * The event and a delivery for each endpoint in one statement (see `writesInWith`), each queued as
    * `queueDelivery` would: the caller holds the check's lock, taken by an earlier statement, so this one's
    * snapshot already sees every delivery of the check that was committed before.
    */

@@ -33,10 +33,11 @@ export interface DialectCapabilities {
    */
   readonly inProcess: boolean;
   /**
-   * INSERT inside WITH (Postgres): an event and its deliveries in one statement, one round trip. Where the
-   * database runs in the process (SQLite) a statement costs no round trip, so separate ones do as well.
+   * INSERT and UPDATE inside WITH (Postgres): one statement, one round trip, for an event and its deliveries,
+   * or a claim and what its attempts need. Where the database runs in the process (SQLite) a statement costs
+   * no round trip, so separate ones do as well.
    */
-  readonly insertInWith: boolean;
+  readonly writesInWith: boolean;
   /**
    * A statement that, inside a transaction, waits until no transaction is appending events and keeps new ones
    * out until commit, so `MAX(seq)` read after it has no lower `seq` still in flight. Postgres hands out

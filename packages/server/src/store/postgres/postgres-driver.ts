@@ -8,7 +8,7 @@ const dialect: DialectCapabilities = {
   skipLocked: 'FOR UPDATE SKIP LOCKED',
   multiProcess: true,
   inProcess: false,
-  insertInWith: true,
+  writesInWith: true,
   settleAppends: 'LOCK TABLE events IN SHARE MODE',
   oneOf: (column) => `${column} = ANY(CAST(? AS TEXT[]))`,
   idsFrom: (alias) => `unnest(CAST(? AS TEXT[])) AS ${alias}(id)`,

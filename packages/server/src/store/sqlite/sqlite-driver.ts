@@ -16,7 +16,7 @@ const dialect: DialectCapabilities = {
   skipLocked: '',
   multiProcess: false,
   inProcess: true,
-  insertInWith: false,
+  writesInWith: false,
   settleAppends: '',
   oneOf: (column) => `${column} IN (SELECT value FROM json_each(?))`,
   idsFrom: (alias) => `(SELECT value AS id FROM json_each(?)) AS ${alias}`,

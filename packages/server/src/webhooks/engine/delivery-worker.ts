@@ -4,11 +4,11 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Services } from '../../core/services.ts';
 import { DELIVERIES_CHANNEL } from '../../store/events-repo.ts';
-import type { ClaimedDelivery } from '../../store/deliveries-repo.ts';
+import type { AttemptInputs, ClaimedDelivery } from '../../store/deliveries-repo.ts';
 import { attemptContext, attemptDelivery, type AttemptContext } from './attempt-delivery.ts';
 import { ClaimMemory } from './claim-memory.ts';
 import { EndpointSlots, type AfterRelease } from './endpoint-slots.ts';
-import { loadAttemptInputs, type AttemptInput } from './load-attempt-inputs.ts';
+import { loadAttemptInputs } from './load-attempt-inputs.ts';
 import { observeAttempt } from './observe-attempt.ts';
 import { OutcomeWriter } from './record-outcomes.ts';
 import type { RandomSource } from './retry-policy.ts';
@@ -135,7 +135,7 @@ export class DeliveryWorker {
   private async startHeld(): Promise<number> {
     const { ready, back } = this.slots.takeHeld();
     if (back.length) await this.giveBack(back);
-    await this.startBatch(ready);
+    await this.startBatch(ready, false);
     return ready.length;
   }
 
@@ -149,15 +149,15 @@ export class DeliveryWorker {
       this.s.store.deliveries.claim({ workerId: this.id, now: this.s.clock.now(), leaseMs: this.opts.leaseMs, limit, skipEndpoints: saturated }),
     );
     // Past an endpoint's slots, a claimed delivery is held until one frees.
-    await this.startBatch(this.slots.accept(claimed));
+    await this.startBatch(this.slots.accept(claimed), true);
     return claimed.length;
   }
 
-  private async startBatch(batch: ClaimedDelivery[]): Promise<void> {
+  private async startBatch(batch: ClaimedDelivery[], claimedJustNow: boolean): Promise<void> {
     if (batch.length === 0) return;
-    let inputs: (d: ClaimedDelivery) => AttemptInput;
+    let inputs: (d: ClaimedDelivery) => AttemptInputs;
     try {
-      inputs = await loadAttemptInputs(this.s, batch);
+      inputs = await loadAttemptInputs(this.s, batch, claimedJustNow);
     } catch (error) {
       // Their slots free up; their leases expire and they are claimed again.
       for (const d of batch) this.finished(d);
@@ -170,7 +170,7 @@ export class DeliveryWorker {
     }
   }
 
-  private async deliver(d: ClaimedDelivery, { endpoint, payload, secrets }: AttemptInput): Promise<void> {
+  private async deliver(d: ClaimedDelivery, { endpoint, payload, secrets }: AttemptInputs): Promise<void> {
     const startedAt = this.slots.begin(d.endpointId);
     try {
       if (endpoint && payload !== undefined && secrets.length) {

@@ -1,18 +1,14 @@
-// What a batch of claimed deliveries needs before its attempts start, read once per batch: each event's
-// stored bytes, each endpoint, and the active secrets of each endpoint's account and mode.
+// What a batch of claimed deliveries needs before its attempts start: each event's stored bytes, each endpoint,
+// and the active secrets of each endpoint's account and mode. On PostgreSQL the claim brought them; where it
+// did not (SQLite), or they were read before the deliveries waited for an endpoint's slot, they are read here,
+// once per batch.
 import type { Services } from '../../core/services.ts';
-import type { ClaimedDelivery } from '../../store/deliveries-repo.ts';
+import type { AttemptInputs, ClaimedDelivery } from '../../store/deliveries-repo.ts';
 import type { Endpoint } from '../../store/endpoints-repo.ts';
 
-export interface AttemptInput {
-  /** Undefined when the endpoint was deleted since the claim. */
-  endpoint: Endpoint | undefined;
-  payload: string | undefined;
-  /** The account's active secrets for the endpoint's mode: test endpoints get test-signed deliveries. */
-  secrets: string[];
-}
-
-export async function loadAttemptInputs(s: Services, batch: readonly ClaimedDelivery[]): Promise<(d: ClaimedDelivery) => AttemptInput> {
+/** `claimedJustNow`: the attempts start at once, so what the claim read is current enough to use. */
+export async function loadAttemptInputs(s: Services, batch: readonly ClaimedDelivery[], claimedJustNow: boolean): Promise<(d: ClaimedDelivery) => AttemptInputs> {
+  if (claimedJustNow && batch.every((d) => d.inputs)) return (d) => d.inputs!;
   // All three at once: each round trip between the claim and the attempts is waited for by every delivery in
   // the batch, and on a busy machine each costs a scheduling delay of its own.
   const endpointIds = [...new Set(batch.map((d) => d.endpointId))];
