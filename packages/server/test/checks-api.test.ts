@@ -32,6 +32,40 @@ describe.each(DIALECTS)('checks API on %s', (dialect) => {
     expect(detail.body.check.sub_checks.map((s: { name: string }) => s.name)).toContain('face_match');
   });
 
+  it('drives a new test check to an event in one request, checking the whole request before creating anything', async () => {
+    const { testKey, liveKey: live } = await t.newAccount('pro', 'Trigger Shop');
+    const trigger = (body: unknown, k = testKey) => t.api(k, 'POST', '/api/v1/checks/trigger', body);
+    const refusals: [unknown, number, string, RegExp][] = [
+      [{ event: 'check.failed', reason: 'x'.repeat(500) }, 422, 'validation_failed', /reason/],
+      [{ event: 'check.failed', reason: 'photo_blurry' }, 422, 'validation_failed', /final reason "photo_blurry": use one of .*document_expired/],
+      [{ event: 'check.completed', reason: 'underage' }, 422, 'validation_failed', /check\.failed only/],
+      [{ event: 'check.created' }, 422, 'validation_failed', /event/],
+      [{}, 422, 'validation_failed', /event/],
+    ];
+    for (const [body, status, code, message] of refusals) {
+      const res = await trigger(body);
+      expect(res.status, JSON.stringify(body).slice(0, 80)).toBe(status);
+      expect(res.body.error).toMatchObject({ code, message: expect.stringMatching(message) });
+    }
+    expect((await trigger({ event: 'check.completed' }, live)).body.error.code).toBe('test_mode_only');
+    expect((await t.api(testKey, 'GET', '/api/v1/checks')).body.checks).toEqual([]);
+    expect((await t.api(live, 'GET', '/api/v1/checks')).body.checks).toEqual([]);
+
+    const failed = await trigger({ event: 'check.failed', reason: 'underage' });
+    expect(failed.status).toBe(201);
+    expect(failed.body).toMatchObject({ event: 'check.failed', check: { step: 'failed', verdict: 'failed', rules: { testing: true } } });
+    expect(failed.body.check.link).toMatch(/\/c\/[A-Za-z0-9_-]{43}$/);
+    const detail = (await t.api(testKey, 'GET', `/api/v1/checks/${failed.body.check.id}`)).body.check;
+    expect(detail.timeline.map((e: { event: string }) => e.event)).toEqual(['check.delivered', 'check.opened', 'check.submitted-photo', 'check.failed']);
+    expect(detail.sub_checks.find((sc: { name: string }) => sc.name === 'minimum_age').reasons[0].code).toBe('underage');
+
+    const asked = await trigger({ event: 'customer.data_deletion_request' });
+    expect(asked.body.check.step).toBe('delivered');
+    const timeline = (await t.api(testKey, 'GET', `/api/v1/checks/${asked.body.check.id}`)).body.check.timeline;
+    expect(timeline.map((e: { event: string }) => e.event)).toEqual(['check.delivered', 'customer.data_deletion_request']);
+    expect((await trigger({ event: 'check.failed' })).body.check.step).toBe('failed');
+  });
+
   it('sets testing from the key’s mode', async () => {
     const res = await t.api(liveKey, 'POST', '/api/v1/checks', { customer: { phone: '+1 555 010 0000' } });
     expect(res.status).toBe(201);

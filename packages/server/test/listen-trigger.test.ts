@@ -179,6 +179,23 @@ describe.each(DIALECTS)('realid listen and trigger on %s', (dialect) => {
     expect(done).toBe(true);
   });
 
+  it('refuses a bad --reason before creating anything: one line, a non-zero exit, no stray check', async () => {
+    const strays = await t.newAccount('enterprise', 'Strays');
+    for (const reason of ['x'.repeat(500), 'not_a_reason', 'photo_blurry']) {
+      const run = await runRealid(['trigger', 'check.failed', '--reason', reason, '--api-url', t.url], { REALID_API_KEY: strays.testKey });
+      expect(run.code, run.output).toBe(1);
+      expect(run.output.trim().split('\n'), run.output).toHaveLength(1);
+      expect(run.output).toMatch(/^realid: .*reason.*\(422 validation_failed\)$/m);
+    }
+    expect((await t.api(strays.testKey, 'GET', '/api/v1/checks')).body.checks).toEqual([]);
+    const run = await runRealid(['trigger', 'check.failed', '--reason', 'underage', '--api-url', t.url, '--json'], { REALID_API_KEY: strays.testKey });
+    expect(run.code, run.output).toBe(0);
+    const { check_id: checkId } = JSON.parse(run.output) as { check_id: string };
+    const check = (await t.api(strays.testKey, 'GET', `/api/v1/checks/${checkId}`)).body.check;
+    expect(check.step).toBe('failed');
+    expect(check.sub_checks.flatMap((sc: { reasons: { code: string }[] }) => sc.reasons.map((r) => r.code))).toContain('underage');
+  }, 60_000);
+
   it('refuses bad requests to the stream with typed errors, and ends listen when the key is refused', async () => {
     const stream = async (key: string | undefined, query = '', headers: Record<string, string> = {}) => {
       const res = await fetch(`${t.url}/api/v1/events/stream${query}`, { headers: { ...(key ? { authorization: `Bearer ${key}` } : {}), ...headers } });

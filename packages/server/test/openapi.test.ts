@@ -148,6 +148,13 @@ describe.each(DIALECTS)('the OpenAPI document on %s', (dialect) => {
     expect(unauthorized.status).toBe(401);
     expectDocumented('/api/v1/checks', 'get', unauthorized);
 
+    const triggered = await t.api(key, 'POST', '/api/v1/checks/trigger', { event: 'check.failed', reason: 'underage' });
+    expect(triggered.status).toBe(201);
+    expectDocumented('/api/v1/checks/trigger', 'post', triggered);
+    const refused = await t.api(key, 'POST', '/api/v1/checks/trigger', { event: 'check.failed', reason: 'photo_blurry' });
+    expect(refused.status).toBe(422);
+    expectDocumented('/api/v1/checks/trigger', 'post', refused);
+
     const deleted = await t.api(key, 'DELETE', `/api/v1/checks/${id}`);
     expectDocumented('/api/v1/checks/{id}', 'delete', deleted);
     expectDocumented('/api/v1/checks/{id}', 'get', await t.api(key, 'GET', `/api/v1/checks/${id}`));

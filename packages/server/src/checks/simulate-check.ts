@@ -23,6 +23,13 @@ const SAMPLE_PNG = Buffer.from(
 
 export const FINAL_REASONS = (Object.keys(REASONS) as ReasonCode[]).filter((c) => !REASONS[c].retryable);
 
+/** The final reason code a simulated failure is given; anything else is refused with `validation_failed`. */
+export function finalReason(code: string | undefined): ReasonCode {
+  if (FINAL_REASONS.includes(code as ReasonCode)) return code as ReasonCode;
+  const oneOf = `one of ${FINAL_REASONS.join(', ')}`;
+  throw new AppError('validation_failed', `Unknown final reason "${code}": use ${oneOf}.`, [{ field: 'reason', message: `must be ${oneOf}` }]);
+}
+
 /** Walks a check forward through `opened` and `submitted-photo` so that the contract's events all appear. */
 function walkToSubmitted(check: CheckRecord, now: number, events: PendingEvent[]): CheckRecord {
   let next = check;
@@ -53,12 +60,7 @@ export async function simulate(s: Services, check: CheckRecord, input: SimulateA
   if (input.action === 'pass') {
     next = { ...next, step: nextStep(next.step, 'complete'), verdict: 'passed', subChecks: settleAll(next.subChecks, 'passed') };
   } else {
-    if (!FINAL_REASONS.includes(input.reason as ReasonCode)) {
-      throw new AppError('validation_failed', `Unknown final reason "${input.reason}".`, [
-        { field: 'reason', message: `must be one of ${FINAL_REASONS.join(', ')}` },
-      ]);
-    }
-    const code = input.reason as ReasonCode;
+    const code = finalReason(input.reason);
     const failing = code === 'retakes_exhausted' ? 'document_readable' : (SUBCHECK_FOR_REASON[code] ?? 'manual_review');
     const present = next.subChecks.some((sc) => sc.name === failing);
     const subChecks = present ? next.subChecks : [...next.subChecks, { name: failing, status: 'pending' as const, reasons: [] }];

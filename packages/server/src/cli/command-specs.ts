@@ -135,9 +135,10 @@ export const COMMANDS: CommandSpec[] = [
     },
     summary: 'Create a test check and drive it to an event',
     details:
-      'Creates a test check with a test API key and moves it with the test simulator (POST /checks/{id}/simulate) or, for ' +
-      "the customer.* events, files the customer's privacy request with the check's link. The check's earlier events " +
-      '(check.delivered, check.opened, …) are emitted on the way. Prints the check and its customer link.',
+      'Creates a test check with a test API key and has the server drive it to the event (POST /checks/trigger): the test ' +
+      "simulator for the check.* events, the customer's privacy request for the customer.* ones. The check's earlier events " +
+      '(check.delivered, check.opened, …) are emitted on the way. The server checks every argument first, so a refused one ' +
+      'creates nothing. Prints the check and its customer link.',
     options: {
       reason: { type: 'string', value: 'CODE', help: 'For check.failed: the final reason code (default document_expired)' },
       'api-url': apiUrl,

@@ -9,6 +9,7 @@ import { createCheck } from '../../checks/create-check.ts';
 import { createCheckOnce, validIdempotencyKey } from '../../checks/create-check-once.ts';
 import { decide, deleteCheckData, listChecks, loadCheck, recordAccess } from '../../checks/merchant-actions.ts';
 import { simulate, type SimulateAction } from '../../checks/simulate-check.ts';
+import { triggerEvent } from '../../checks/trigger-event.ts';
 import { principalOf } from '../authenticate.ts';
 import { decodeCursor, page } from '../cursor.ts';
 import type * as types from '../schemas/api-types.ts';
@@ -48,6 +49,25 @@ export function checksRoutes(s: Services) {
         const { account, mode, actor } = principalOf(request);
         const { check, link } = await createCheck(s, account, mode === 'test', checkInput(request.body), actor);
         return reply.status(201).send({ message: 'Delivered ID check', check: { ...checkSummary(check, account), link } });
+      },
+    );
+
+    app.post<{ Body: types.TriggerBody; Reply: types.TriggerAnswer }>(
+      '/checks/trigger',
+      {
+        schema: {
+          summary: 'Create a test check driven to an event',
+          description:
+            'For watching an integration react (`realid trigger`): creates a test check and drives it to `event` as the simulator and the customer’s page would, emitting its earlier events on the way. `check.failed` takes a final `reason` (default `document_expired`). The whole request is checked first: a refused one creates nothing. Live keys answer `403 test_mode_only`.',
+          tags: ['checks'],
+          body: schema.triggerBody,
+          response: { 201: schema.triggerAnswer, ...merchantErrors(403, 422) },
+        },
+      },
+      async (request, reply) => {
+        const { account, mode, actor } = principalOf(request);
+        const { check, link } = await triggerEvent(s, account, mode === 'test', actor, request.body);
+        return reply.status(201).send({ event: request.body.event, check: { ...checkSummary(check, account), link } });
       },
     );
 

@@ -1,6 +1,7 @@
 // JSON Schemas for the checks API: validation at the edge, the answers' serialization, the OpenAPI document and
 // the request and answer types (`api-types.ts`) all come from these.
 import { ID_CHECK_TYPES, PHOTO_KINDS, SELFIE_LIVENESS, STEPS } from '../../checks/check-types.ts';
+import { EVENT_TYPES } from '../../events/event-types.ts';
 import { checkDetailSchema, checkSchema, createdCheckSchema } from './check-object-schemas.ts';
 
 const text = (max = 200) => ({ type: 'string', maxLength: max }) as const;
@@ -125,6 +126,25 @@ export const simulateBody = {
     kind: { enum: PHOTO_KINDS },
     reason: { type: 'string', maxLength: 64 },
   },
+} as const;
+
+/** `POST /checks/trigger`: the event a new test check is driven to (the reason's code is checked by the action). */
+export const triggerBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['event'],
+  properties: {
+    event: { enum: EVENT_TYPES },
+    reason: { type: 'string', maxLength: 64, description: 'With `check.failed` only: a final reason code (default `document_expired`).' },
+  },
+} as const;
+
+export const triggerAnswer = {
+  description: 'Created and driven to the event: the test check, with the customer’s link (shown this once).',
+  type: 'object',
+  additionalProperties: false,
+  required: ['event', 'check'],
+  properties: { event: { enum: EVENT_TYPES }, check: createdCheckSchema },
 } as const;
 
 export const createCheckAnswer = {
